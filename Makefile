@@ -1,0 +1,43 @@
+# Two commands: `make run` serves the bundled corpus, `make test` runs the tests.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STORE  ?= var/store
+CORPUS ?= data/sample
+PORT   ?= 8000
+HOST   ?= 127.0.0.1
+
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: run test install install-dev ingest serve clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/activate pyproject.toml
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+ingest: install
+	$(BIN)/policykg --store $(STORE) ingest $(CORPUS) --if-empty
+
+serve: install
+	$(BIN)/policykg --store $(STORE) serve --host $(HOST) --port $(PORT)
+
+run: ingest serve
+
+test: install-dev
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf var

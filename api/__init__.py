@@ -1,0 +1,1 @@
+"""The faces of policykg: the FastAPI service and the ``policykg`` command line."""

@@ -1,0 +1,73 @@
+"""The only place an app is built. Heavy resources open in the lifespan, not at import."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
+
+from api.problems import install_problem_handlers
+from kg.settings import Settings
+
+
+def make_lifespan(settings: Settings):  # type: ignore[no-untyped-def]
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        from ingest.pipeline import Ingestor
+        from kg.search import Searcher
+        from kg.workspace import Workspace
+
+        workspace = Workspace(settings)
+        workspace.passages()  # build or check the indexes before the first request
+        app.state.settings = settings
+        app.state.workspace = workspace
+        app.state.searcher = Searcher(workspace)
+        app.state.ingestor = Ingestor(workspace)
+        try:
+            yield
+        finally:
+            workspace.close()
+
+    return lifespan
+
+
+def create_app(settings: Settings) -> FastAPI:
+    from api.routes import documents, entities, health, search, sparql
+
+    app = FastAPI(title="policykg", version="0.1.0", lifespan=make_lifespan(settings),
+                  description="Knowledge graph and semantic search over public-security programs, "
+                              "resolutions and laws of the Americas.")
+    for module in (sparql, search, entities, documents, health):
+        app.include_router(module.router)
+    install_problem_handlers(app)
+
+    @app.get("/", include_in_schema=False, response_class=HTMLResponse)
+    def home() -> str:
+        return HOME
+
+    return app
+
+
+HOME = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>policykg</title>
+<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
+input{width:70%;font-size:1rem;padding:.3rem} li{margin:.6rem 0}</style></head><body>
+<h1>policykg</h1><p>Search the programs, resolutions and laws. <a href="/docs">API</a> · <a href="/health">health</a></p>
+<form id="f"><input id="q" placeholder="e.g. ¿Qué programas ayudan a redactar leyes de no proliferación?">
+<select id="mode"><option>hybrid</option><option>bm25</option><option>dense</option></select>
+<button>Search</button></form><ol id="hits"></ol>
+<script>
+const esc = s => s.replace(/[&<>"]/g, c => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c]));
+document.getElementById('f').onsubmit = async e => {
+  e.preventDefault();
+  const q = document.getElementById('q').value, mode = document.getElementById('mode').value;
+  const r = await fetch('/search?' + new URLSearchParams({q, mode, k: 10}));
+  const data = await r.json(), ol = document.getElementById('hits');
+  if (!r.ok) { ol.innerHTML = '<li>' + esc(data.detail || 'error') + '</li>'; return; }
+  ol.innerHTML = data.hits.map(h => '<li><b>' + esc(h.document.title) + '</b> <small>' + esc(h.document.source) +
+    ' · ' + esc(h.passage.section) + '</small><br>' + esc(h.passage.text.slice(0, 400)) + '<br><small>' +
+    h.entities.map(en => '<a href="' + esc(en.iri.replace(/^.*?\\/id\\//, '/entities/')) + '">' + esc(en.label) + '</a>').join(' · ') +
+    '</small></li>').join('');
+};
+</script></body></html>"""

@@ -1,0 +1,195 @@
+"""The ``policykg`` command line. Builds one Settings in the root callback and passes it down."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(help="policykg: a knowledge graph and semantic search over public-security policy.",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
+console = Console(stderr=True)
+
+
+class State:
+    settings = None  # type: ignore[var-annotated]
+
+
+@app.callback()
+def root(store: Annotated[Optional[Path], typer.Option(help="Store directory (env POLICYKG_STORE)")] = None) -> None:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    from pydantic import ValidationError
+
+    from kg.settings import Settings
+
+    try:
+        State.settings = Settings(**({"store": store} if store else {}))
+    except ValidationError as e:
+        console.print(f"[red]configuration error:[/red] {e}")
+        raise typer.Exit(2) from None
+
+
+def _workspace(read_only: bool = False):  # type: ignore[no-untyped-def]
+    from kg.workspace import Workspace
+
+    return Workspace(State.settings, read_only=read_only)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to ingest")],
+    skip_bad: Annotated[bool, typer.Option(help="Store the good documents even if some fail")] = False,
+    if_empty: Annotated[bool, typer.Option(help="Do nothing when the store already holds documents")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
+) -> None:
+    """Ingest documents: read, segment, extract, validate, embed, write (all or nothing)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from ingest.pipeline import Ingestor
+
+    ws = _workspace()
+    if if_empty and ws.document_graphs():
+        console.print(f"store {State.settings.store} already holds {len(ws.document_graphs())} documents; not ingesting")
+        ws.passages()
+        return
+    started = time.perf_counter()
+    with Progress(TextColumn("{task.description:<16}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=True) as bar:
+        tasks: dict[str, object] = {}
+
+        def progress(step: str, done: int, total: int) -> None:
+            if step not in tasks:
+                tasks[step] = bar.add_task(step, total=total)
+            bar.update(tasks[step], completed=done, total=total)  # type: ignore[arg-type]
+
+        report = Ingestor(ws).ingest_paths(paths, skip_bad=skip_bad, progress=progress)
+    elapsed = time.perf_counter() - started
+    if as_json:
+        print(json.dumps({**report.as_dict(), "elapsed_s": round(elapsed, 2)}, ensure_ascii=False, indent=2))
+    else:
+        console.print(f"added {len(report.added)}, replaced {len(report.replaced)}, skipped {len(report.skipped)} "
+                      f"unchanged, failed {len(report.failed)}; {report.passages} passages, {report.quads} quads "
+                      f"in {elapsed:.1f} s")
+        if report.seconds:
+            console.print("time per step: " + ", ".join(f"{k} {v:.1f} s" for k, v in report.seconds.items()))
+        for source, reason in report.failed:
+            console.print(f"[red]failed[/red] {source}: {reason}")
+    ws.close()
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Question or keywords, in en, es, pt or fr")],
+    k: Annotated[int, typer.Option("-k", help="How many passages")] = 10,
+    mode: Annotated[str, typer.Option(help="bm25 | dense | hybrid")] = "hybrid",
+    embedder: Annotated[Optional[str], typer.Option(help="minilm | use-m3")] = None,
+    state: Annotated[Optional[str], typer.Option(help="Filter: ISO3 code")] = None,
+    doc_type: Annotated[Optional[str], typer.Option("--type", help="Filter: document type")] = None,
+    year: Annotated[Optional[int], typer.Option(help="Filter: year")] = None,
+    lang: Annotated[Optional[str], typer.Option(help="Filter: document language")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="The same JSON as GET /search")] = False,
+) -> None:
+    """Hybrid search over passages."""
+    from kg.search import Filters, Searcher
+
+    ws = _workspace()
+    result = Searcher(ws).search(query, k=k, mode=mode, embedder=embedder,
+                                 filters=Filters(state=state, type=doc_type, year=year, lang=lang))
+    if as_json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        return
+    table = Table("#", "document", "section", "passage", "entities")
+    for h in result.hits:
+        table.add_row(str(h.rank), f"{h.document.title}\n[dim]{h.document.source}[/dim]", h.passage.section,
+                      h.passage.text[:220], ", ".join(e.label for e in h.entities[:6]))
+    Console().print(table)
+    console.print(f"{result.mode} in {result.elapsed_ms:.0f} ms")
+
+
+@app.command()
+def sparql(
+    query: Annotated[str, typer.Argument(help="A SPARQL query, or @file")],
+    fmt: Annotated[str, typer.Option("--format", help="json | xml | csv | tsv, or turtle | ntriples | jsonld")] = "",
+) -> None:
+    """Run a read-only SPARQL query over the union of all graphs."""
+    from kg.formats import rdf_syntax, results_syntax
+    from kg.sparql.guard import run_guarded
+    from kg.sparql.results import serialize_graph, serialize_results
+
+    text = Path(query[1:]).read_text() if query.startswith("@") else query
+    ws = _workspace(read_only=False)
+    result = run_guarded(ws.store, text, deadline_s=State.settings.query_timeout, max_rows=State.settings.max_rows)
+    if result.form == "graph":
+        sys.stdout.buffer.write(serialize_graph(result, rdf_syntax(fmt or "turtle")))
+    else:
+        sys.stdout.buffer.write(serialize_results(result, results_syntax(fmt or "tsv")))
+    if result.truncated:
+        console.print(f"[yellow]results cut at {State.settings.max_rows} rows[/yellow]")
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="nquads | trig")] = "nquads",
+    output: Annotated[Optional[Path], typer.Option("-o", help="File to write (default: stdout)")] = None,
+) -> None:
+    """Dump every graph (documents and reference data) with its graph names."""
+    if fmt not in ("nquads", "trig"):
+        raise typer.BadParameter("use nquads or trig", param_hint="--format")
+    data = _workspace().store.dump(fmt)
+    if output:
+        output.write_bytes(data)
+        console.print(f"wrote {len(data)} bytes to {output}")
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@app.command()
+def validate() -> None:
+    """Validate every stored document graph against the SHACL shapes."""
+    from ingest.validate import ShapeValidator
+
+    ws = _workspace()
+    validator = ShapeValidator(ws.iris)
+    graphs = {g: ws.store.graph_quads(g) for g in ws.document_graphs()}
+    violations = validator.validate(graphs)
+    for v in violations:
+        console.print(f"[red]{v.document}[/red] {v.focus}: {v.message}")
+    console.print(f"{len(graphs)} document graphs, {len(violations)} violations")
+    if violations:
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port")] = 8000,
+) -> None:
+    """Serve the HTTP API and the web pages."""
+    import uvicorn
+
+    from api.app import create_app
+
+    uvicorn.run(create_app(State.settings), host=host, port=port, log_level="info")
+
+
+def main() -> None:
+    from kg.errors import PolicyKGError
+
+    try:
+        app()
+    except PolicyKGError as e:
+        console.print(f"[red]{e.title}:[/red] {e}")
+        sys.exit(2)
+    except Exception as e:  # the CLI's top level: a clear message, not a traceback
+        console.print(f"[red]error:[/red] {type(e).__name__}: {e}")
+        sys.exit(1)

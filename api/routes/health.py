@@ -1,0 +1,16 @@
+"""Liveness and a few counts."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from api.deps import WorkspaceDep
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/health", summary="Service status and counts")
+def health(workspace: WorkspaceDep) -> dict[str, object]:
+    passages = workspace.passages()
+    return {"status": "ok", "documents": len(workspace.document_graphs()), "quads": len(workspace.store),
+            "passages": len(passages.rows), "embedders": sorted(passages.dense)}

@@ -1,0 +1,28 @@
+"""Hybrid passage search."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+
+from api.deps import SearcherDep
+from kg.search import Filters
+
+router = APIRouter(prefix="/search", tags=["search"])
+
+
+@router.get("", summary="Ranked passages with their documents and entities")
+def search(
+    searcher: SearcherDep,
+    q: Annotated[str, Query(min_length=1, max_length=2000, description="The question or keywords")],
+    k: Annotated[int, Query(ge=1, le=100)] = 10,
+    mode: Literal["bm25", "dense", "hybrid"] = "hybrid",
+    embedder: Literal["minilm", "use-m3"] | None = None,
+    state: Annotated[str | None, Query(description="ISO 3166 alpha-3 code or state IRI")] = None,
+    type: Annotated[str | None, Query(description="resolution | program-sheet | other")] = None,
+    year: int | None = None,
+    lang: Literal["en", "es", "pt", "fr"] | None = None,
+) -> dict[str, object]:
+    filters = Filters(state=state, type=type, year=year, lang=lang)
+    return searcher.search(q, k=k, mode=mode, embedder=embedder, filters=filters).as_dict()

@@ -1,0 +1,1 @@
+"""Ingestion pipelines: read → segment → extract → resolve → validate → write."""

@@ -1,0 +1,219 @@
+"""The ingest pipeline: read → segment/extract/resolve → graph → validate → embed → write.
+
+All or nothing: every document of a run is prepared and validated before anything is
+written; a document that fails (unreadable, shape violation) aborts the run with the
+store untouched, unless ``skip_bad`` asks to store the others. The write is one store
+transaction; the indexes are then derived from the store (see :mod:`kg.workspace`).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from pyoxigraph import Quad
+
+from ingest.document_graph import DocumentGraphBuilder
+from ingest.extract import ExtractedDocument, Extractor
+from ingest.gazetteer import Gazetteer, build_gazetteer
+from ingest.read import RawDocument, collect_paths, read_path
+from ingest.validate import ShapeValidator
+from kg.errors import BadInput, Conflict, NotFound, ShapeViolation
+from kg.workspace import Workspace
+
+Progress = Callable[[str, int, int], None]
+
+EXISTING_QUERY = """
+PREFIX pkg: <{v}>
+SELECT ?g ?doc ?source ?hash WHERE {{ GRAPH ?g {{ ?doc a pkg:Document ; pkg:source ?source ; pkg:contentHash ?hash }} }}
+"""
+KNOWN_YEARS_QUERY = """
+PREFIX pkg: <{v}>
+SELECT ?n ?y WHERE {{ ?i a pkg:Resolution ; pkg:issuedBy ?by ; pkg:number ?n ; pkg:year ?y }}
+"""
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    documents: list[dict[str, object]] = field(default_factory=list)
+    passages: int = 0
+    quads: int = 0
+    vectors_computed: dict[str, int] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def timed(self, step: str, started: float) -> None:
+        self.seconds[step] = self.seconds.get(step, 0.0) + time.perf_counter() - started
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "added": self.added, "replaced": self.replaced, "skipped": self.skipped,
+            "failed": [{"document": d, "reason": r} for d, r in self.failed],
+            "documents": self.documents, "passages": self.passages, "quads": self.quads,
+            "vectors_computed": self.vectors_computed,
+            "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
+        }
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    graph: str
+    iri: str
+    source: str
+    content_hash: str
+
+
+class Ingestor:
+    """Ingests documents into one workspace. Holds the gazetteer and the NLP models."""
+
+    def __init__(self, workspace: Workspace, *, use_ner: bool = True) -> None:
+        self.ws = workspace
+        self.iris = workspace.iris
+        self.use_ner = use_ner
+        self.builder = DocumentGraphBuilder(self.iris)
+        self.validator = ShapeValidator(self.iris)
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        return build_gazetteer(self.ws.store.raw, self.iris)
+
+    @cached_property
+    def extractor(self) -> Extractor:
+        return Extractor(self.gazetteer, self.iris, use_ner=self.use_ner)
+
+    def stored(self) -> dict[str, StoredDocument]:
+        out = {}
+        for g, doc, source, digest in self.ws.store.select(EXISTING_QUERY.format(v=self.iris.ontology)):
+            out[source.value] = StoredDocument(g.value, doc.value, source.value, digest.value)
+        return out
+
+    def known_years(self) -> dict[int, int]:
+        rows = self.ws.store.select(KNOWN_YEARS_QUERY.format(v=self.iris.ontology))
+        return {int(n.value): int(y.value) for n, y in rows}
+
+    def ingest_paths(self, paths: Sequence[Path], *, skip_bad: bool = False,
+                     progress: Progress | None = None) -> IngestReport:
+        report = IngestReport()
+        started = time.perf_counter()
+        raws: list[RawDocument] = []
+        files = collect_paths(list(paths))
+        for i, path in enumerate(files):
+            try:
+                raws.append(read_path(path))
+            except BadInput as e:
+                report.failed.append((str(path), str(e)))
+            if progress:
+                progress("read", i + 1, len(files))
+        report.timed("read", started)
+        return self.ingest_documents(raws, report=report, skip_bad=skip_bad, progress=progress)
+
+    def ingest_documents(self, raws: Sequence[RawDocument], *, report: IngestReport | None = None,
+                         skip_bad: bool = False, progress: Progress | None = None) -> IngestReport:
+        report = report or IngestReport()
+        if report.failed and not skip_bad:
+            raise BadInput("nothing was stored; cannot read: " + "; ".join(r for _, r in report.failed))
+        by_source: dict[str, RawDocument] = {}
+        for raw in raws:
+            other = by_source.get(raw.source)
+            if other is not None and other.content_hash != raw.content_hash:
+                raise Conflict(f"two different documents named {raw.source!r}: {other.path} and {raw.path}")
+            by_source[raw.source] = raw
+        stored = self.stored()
+        todo = []
+        for raw in by_source.values():
+            old = stored.get(raw.source)
+            if old is not None and old.content_hash == raw.content_hash:
+                report.skipped.append(raw.source)
+            else:
+                todo.append(raw)
+        if not todo:
+            return report
+
+        started = time.perf_counter()
+        known = self.known_years()
+        known.update(self._batch_years(todo))
+        extracted: list[ExtractedDocument] = []
+        for i, raw in enumerate(todo):
+            extracted.append(self.extractor.extract(raw, known_years=known))
+            if progress:
+                progress("extract", i + 1, len(todo))
+        report.timed("extract", started)
+
+        started = time.perf_counter()
+        graphs: dict[str, tuple[ExtractedDocument, list[Quad]]] = {}
+        for doc in extracted:
+            graphs[doc.raw.source] = (doc, self.builder.quads(doc))
+        report.timed("graph", started)
+
+        if self.ws.settings.shapes:
+            started = time.perf_counter()
+            violations = self.validator.validate({s: q for s, (_, q) in graphs.items()})
+            report.timed("validate", started)
+            bad = {v.document for v in violations}
+            if bad and not skip_bad:
+                detail = "; ".join(f"{v.document}: {v.message} ({v.focus})" for v in violations[:10])
+                raise ShapeViolation(f"nothing was stored; {len(bad)} document(s) violate the shapes: {detail}")
+            for source in bad:
+                report.failed.append((source, "; ".join(v.message for v in violations if v.document == source)))
+                del graphs[source]
+
+        started = time.perf_counter()
+        texts = [doc.raw.text[s.start:s.end] for doc, _ in graphs.values() for s in doc.segments]
+        for name in self.ws.settings.embedders:
+            embedder = self.ws.embedder(name)
+            computed = 0
+            for i in range(0, len(texts), 256):
+                _, n = self.ws.cache.encode(embedder, texts[i : i + 256])
+                computed += n
+                if progress:
+                    progress(f"embed {name}", min(i + 256, len(texts)), len(texts))
+            report.vectors_computed[name] = computed
+            report.seconds[f"embed {name}"] = time.perf_counter() - started
+            started = time.perf_counter()
+
+        started = time.perf_counter()
+        replacements = {self.iris.document_graph(doc.raw.content_id): quads for doc, quads in graphs.values()}
+        drop = [stored[s].graph for s in graphs if s in stored]
+        with self.ws.write_lock:
+            self.ws.store.replace_graphs(replacements, drop=drop)
+        report.timed("write", started)
+        for source, (doc, quads) in graphs.items():
+            (report.replaced if source in stored else report.added).append(source)
+            report.passages += len(doc.segments)
+            report.quads += len(quads)
+            report.documents.append({"source": source, "iri": self.iris.document(doc.raw.content_id),
+                                     "type": doc.kind, "language": doc.language, "title": doc.title,
+                                     "passages": len(doc.segments)})
+        started = time.perf_counter()
+        with self.ws.write_lock:
+            self.ws.rebuild_indexes()
+        report.timed("index", started)
+        return report
+
+    def _batch_years(self, raws: Sequence[RawDocument]) -> dict[int, int]:
+        from ingest.resolutions import looks_like_resolution, parse_header
+
+        out = {}
+        for raw in raws:
+            if looks_like_resolution(raw.text):
+                header = parse_header(raw.text)
+                if header is not None and header.year:
+                    out[header.number] = header.year
+        return out
+
+    def delete(self, key: str) -> StoredDocument:
+        """Remove one document (by source name, content id or IRI) and everything extracted from it."""
+        for doc in self.stored().values():
+            if key in (doc.source, doc.iri, doc.iri.rsplit("/", 1)[-1]):
+                with self.ws.write_lock:
+                    self.ws.store.replace_graphs({}, drop=[doc.graph])
+                    self.ws.rebuild_indexes()
+                return doc
+        raise NotFound(f"no document {key!r}")
+

@@ -1,0 +1,1 @@
+"""The knowledge graph at work: store, indexes, embedders, search."""

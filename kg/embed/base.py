@@ -1,0 +1,21 @@
+"""The embedder protocol: texts in, L2-normalised float32 rows out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+Vectors = npt.NDArray[np.float32]
+
+
+class Embedder(Protocol):
+    name: str
+    dim: int
+    version: str
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        """One L2-normalised row per text, in order. Deterministic for a given text."""
+        ...

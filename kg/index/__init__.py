@@ -1,0 +1,1 @@
+"""Lexical and vector passage indexes, saved beside the store."""

@@ -1,0 +1,54 @@
+"""BM25 over passages with bm25s; saved as plain arrays plus a JSON manifest."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import bm25s
+import numpy as np
+
+from kg.index.analyzer import ANALYZER_VERSION, analyze
+from kg.index.base import Scored, top_k
+
+
+class Bm25Index:
+    def __init__(self, retriever: bm25s.BM25 | None, size: int) -> None:
+        self._retriever = retriever
+        self.size = size
+
+    @classmethod
+    def build(cls, texts: Sequence[str]) -> Bm25Index:
+        if not texts:
+            return cls(None, 0)
+        retriever = bm25s.BM25()
+        retriever.index([analyze(t) or [""] for t in texts], show_progress=False)
+        return cls(retriever, len(texts))
+
+    def search(self, query: str, k: int, *, allowed: np.ndarray | None = None) -> list[Scored]:
+        if self._retriever is None:
+            return []
+        vocab = self._retriever.vocab_dict
+        terms = [t for t in analyze(query) if t in vocab]
+        if not terms:
+            return []
+        scores = np.asarray(self._retriever.get_scores(terms), dtype=np.float64)
+        return [s for s in top_k(scores, k, allowed) if s.score > 0]
+
+    def save(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        if self._retriever is not None:
+            self._retriever.save(str(directory / "bm25"), show_progress=False)
+        (directory / "bm25.json").write_text(json.dumps(
+            {"analyzer": ANALYZER_VERSION, "size": self.size, "bm25s": bm25s.__version__}))
+
+    @classmethod
+    def load(cls, directory: Path) -> Bm25Index:
+        meta = json.loads((directory / "bm25.json").read_text())
+        if meta["analyzer"] != ANALYZER_VERSION:
+            raise ValueError(f"BM25 index built with analyzer {meta['analyzer']}, this code uses {ANALYZER_VERSION}")
+        if meta["size"] == 0:
+            return cls(None, 0)
+        retriever = bm25s.BM25.load(str(directory / "bm25"), show_progress=False, verbosity=0)
+        return cls(retriever, meta["size"])

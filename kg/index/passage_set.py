@@ -1,0 +1,104 @@
+"""One generation of passage indexes: the passage table, BM25, and one vector index per embedder.
+
+Saved to a fresh ``gen-*`` directory and published by atomically repointing the
+``current`` symlink, so readers see the old generation or the new one, never a mix.
+The manifest records the fingerprint of the store state the generation was built from;
+a mismatch at open time (a crash between the store commit and the index publish)
+means the indexes must be rebuilt from the store.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+import numpy as np
+
+from kg.index.analyzer import ANALYZER_VERSION
+from kg.index.base import PassageRow
+from kg.index.bm25 import Bm25Index
+from kg.index.dense import FaissIndex
+
+CURRENT = "current"
+
+
+class PassageSet:
+    def __init__(self, rows: Sequence[PassageRow], bm25: Bm25Index, dense: Mapping[str, FaissIndex],
+                 fingerprint: str) -> None:
+        self.rows = list(rows)
+        self.bm25 = bm25
+        self.dense = dict(dense)
+        self.fingerprint = fingerprint
+        self.row_of = {r.iri: i for i, r in enumerate(self.rows)}
+        self._by_document: dict[str, list[int]] = {}
+        for i, r in enumerate(self.rows):
+            self._by_document.setdefault(r.document, []).append(i)
+
+    @classmethod
+    def build(cls, rows: Sequence[PassageRow], vectors: Mapping[str, tuple[np.ndarray, str]],
+              *, fingerprint: str, hnsw_threshold: int) -> PassageSet:
+        bm25 = Bm25Index.build([r.text for r in rows])
+        dense = {name: FaissIndex(v, model_version=version, hnsw_threshold=hnsw_threshold)
+                 for name, (v, version) in vectors.items()}
+        return cls(rows, bm25, dense, fingerprint)
+
+    @classmethod
+    def empty(cls) -> PassageSet:
+        return cls([], Bm25Index(None, 0), {}, fingerprint="")
+
+    def rows_of_documents(self, documents: Sequence[str]) -> np.ndarray:
+        out: list[int] = []
+        for d in documents:
+            out.extend(self._by_document.get(d, ()))
+        return np.array(sorted(out), dtype=np.int64)
+
+    def save(self, root: Path) -> Path:
+        """Write a new generation under ``root`` and make it current. Atomic for readers."""
+        root.mkdir(parents=True, exist_ok=True)
+        gen = root / f"gen-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+        tmp = gen.with_name(gen.name + ".tmp")
+        tmp.mkdir()
+        with open(tmp / "passages.jsonl", "w", encoding="utf-8") as f:
+            for r in self.rows:
+                f.write(json.dumps(asdict(r), ensure_ascii=False) + "\n")
+        self.bm25.save(tmp)
+        for name, index in self.dense.items():
+            index.save(tmp, name)
+        (tmp / "manifest.json").write_text(json.dumps({
+            "fingerprint": self.fingerprint, "rows": len(self.rows), "analyzer": ANALYZER_VERSION,
+            "embedders": {n: i.model_version for n, i in self.dense.items()},
+        }, indent=2))
+        os.replace(tmp, gen)
+        link = root / CURRENT
+        tmp_link = root / f".{CURRENT}-{uuid.uuid4().hex[:8]}"
+        os.symlink(gen.name, tmp_link)
+        os.replace(tmp_link, link)
+        for old in root.glob("gen-*"):
+            if old != gen:
+                shutil.rmtree(old, ignore_errors=True)
+        return gen
+
+    @classmethod
+    def load(cls, root: Path, *, hnsw_threshold: int) -> PassageSet | None:
+        """The current generation, or None when there is none or it cannot be read."""
+        directory = root / CURRENT
+        manifest_path = directory / "manifest.json"
+        if not manifest_path.exists():
+            return None
+        manifest = json.loads(manifest_path.read_text())
+        if manifest.get("analyzer") != ANALYZER_VERSION:
+            return None
+        rows = []
+        with open(directory / "passages.jsonl", encoding="utf-8") as f:
+            for line in f:
+                rows.append(PassageRow(**json.loads(line)))
+        bm25 = Bm25Index.load(directory)
+        dense = {name: FaissIndex.load(directory, name, hnsw_threshold=hnsw_threshold)
+                 for name in manifest["embedders"]}
+        return cls(rows, bm25, dense, manifest["fingerprint"])

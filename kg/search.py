@@ -1,0 +1,169 @@
+"""Hybrid passage search: BM25 and dense vectors fused by reciprocal rank, filtered through the graph."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from kg.errors import BadInput
+from kg.index.base import Scored, rrf
+from kg.workspace import Workspace
+
+MODES = ("bm25", "dense", "hybrid")
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    iri: str
+    label: str
+    type: str
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    iri: str
+    title: str
+    source: str
+    type: str
+    language: str
+
+
+@dataclass(frozen=True)
+class PassageRef:
+    iri: str
+    text: str
+    start: int
+    end: int
+    section: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    rank: int
+    score: float
+    document: DocumentRef
+    passage: PassageRef
+    entities: tuple[EntityRef, ...]
+    ranks: dict[str, int] = field(default_factory=dict)  # rank of this passage in each retriever
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    mode: str
+    embedder: str | None
+    k: int
+    filters: dict[str, str]
+    hits: tuple[Hit, ...]
+    elapsed_ms: float
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Filters:
+    state: str | None = None
+    type: str | None = None
+    year: int | None = None
+    lang: str | None = None
+
+    def active(self) -> dict[str, str]:
+        return {k: str(v) for k, v in asdict(self).items() if v is not None}
+
+
+class Searcher:
+    def __init__(self, workspace: Workspace) -> None:
+        self.ws = workspace
+        self.v = workspace.iris.ontology
+
+    def search(self, query: str, *, k: int = 10, mode: str = "hybrid", embedder: str | None = None,
+               filters: Filters = Filters()) -> SearchResult:
+        """Top ``k`` passages for ``query``. Read-only; cost: one query encoding plus index scans."""
+        started = time.perf_counter()
+        query = query.strip()
+        if not query:
+            raise BadInput("the query is empty")
+        if mode not in MODES:
+            raise BadInput(f"unknown mode {mode!r}; use one of {', '.join(MODES)}")
+        if not 1 <= k <= self.ws.settings.search_k_max:
+            raise BadInput(f"k must be between 1 and {self.ws.settings.search_k_max}")
+        name = embedder or self.ws.settings.default_embedder
+        passages = self.ws.passages()
+        if mode != "bm25" and name not in passages.dense:
+            raise BadInput(f"embedder {name!r} is not indexed here; indexed: {', '.join(passages.dense) or 'none'}")
+        allowed = self._allowed_rows(filters, passages) if filters.active() else None
+        depth = max(k, 50)
+        rankings: dict[str, list[Scored]] = {}
+        if mode in ("bm25", "hybrid"):
+            rankings["bm25"] = passages.bm25.search(query, depth, allowed=allowed)
+        if mode in ("dense", "hybrid"):
+            vector = self.ws.encode_query(name, query)
+            rankings[name] = passages.dense[name].search_vector(vector, depth, allowed=allowed)
+        fused = rrf(list(rankings.values()), k=self.ws.settings.rrf_k) if mode == "hybrid" else next(iter(rankings.values()))
+        top = fused[:k]
+        hits = self._hits(top, rankings, passages)
+        return SearchResult(query, mode, None if mode == "bm25" else name, k, filters.active(), tuple(hits),
+                            round((time.perf_counter() - started) * 1000, 2))
+
+    def _allowed_rows(self, filters: Filters, passages) -> np.ndarray:  # type: ignore[no-untyped-def]
+        clauses = []
+        bindings: dict[str, object] = {}
+        from pyoxigraph import Literal, NamedNode
+
+        if filters.state:
+            state = filters.state
+            iri = state if state.startswith("http") else self.ws.iris.state(state)
+            bindings["state"] = NamedNode(iri)
+            clauses.append("{ GRAPH ?g { ?x ?anyp ?state } }")
+        if filters.type:
+            bindings["type"] = Literal(filters.type)
+            clauses.append("?doc pkg:documentType ?type .")
+        if filters.lang:
+            bindings["lang"] = Literal(filters.lang)
+            clauses.append("?doc dcterms:language ?lang .")
+        if filters.year is not None:
+            bindings["year"] = Literal(str(filters.year), datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+            clauses.append("{ ?doc pkg:year ?year } UNION { ?doc pkg:about ?a . ?a pkg:year|pkg:startYear ?year }")
+        query = (f"PREFIX pkg: <{self.v}> PREFIX dcterms: <http://purl.org/dc/terms/> "
+                 "SELECT DISTINCT ?doc WHERE { GRAPH ?g { ?doc a pkg:Document } " + " ".join(clauses) + " }")
+        docs = [row[0].value for row in self.ws.store.select(query, **bindings)]
+        return passages.rows_of_documents(docs)
+
+    def _hits(self, top: list[Scored], rankings: dict[str, list[Scored]], passages) -> list[Hit]:  # type: ignore[no-untyped-def]
+        if not top:
+            return []
+        rows = [passages.rows[s.row] for s in top]
+        rank_maps = {name: {s.row: i + 1 for i, s in enumerate(r)} for name, r in rankings.items()}
+        docs = self._documents({r.document for r in rows})
+        entities = self._entities([r.iri for r in rows])
+        out = []
+        for i, (s, row) in enumerate(zip(top, rows), start=1):
+            doc = docs.get(row.document, DocumentRef(row.document, "", "", "", row.language))
+            out.append(Hit(i, round(s.score, 6), doc,
+                           PassageRef(row.iri, row.text, row.start, row.end, row.section),
+                           tuple(entities.get(row.iri, ())),
+                           {n: m[s.row] for n, m in rank_maps.items() if s.row in m}))
+        return out
+
+    def _documents(self, iris: set[str]) -> dict[str, DocumentRef]:
+        values = " ".join(f"<{i}>" for i in iris)
+        q = (f"PREFIX pkg: <{self.v}> PREFIX dcterms: <http://purl.org/dc/terms/> "
+             f"SELECT ?d ?title ?source ?type ?lang WHERE {{ VALUES ?d {{ {values} }} "
+             "?d dcterms:title ?title ; pkg:source ?source ; pkg:documentType ?type ; dcterms:language ?lang }")
+        return {d.value: DocumentRef(d.value, t.value, s.value, ty.value, la.value)
+                for d, t, s, ty, la in self.ws.store.select(q)}
+
+    def _entities(self, passage_iris: list[str]) -> dict[str, list[EntityRef]]:
+        values = " ".join(f"<{i}>" for i in passage_iris)
+        q = (f"PREFIX pkg: <{self.v}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+             f"SELECT ?p ?e (SAMPLE(?t) AS ?type) (SAMPLE(?l) AS ?label) WHERE {{ VALUES ?p {{ {values} }} "
+             "?p pkg:mentions ?e . OPTIONAL { ?e a ?t . FILTER(STRSTARTS(STR(?t), STR(pkg:))) } "
+             "OPTIONAL { ?e rdfs:label ?l . FILTER(LANG(?l) = 'en' || LANG(?l) = '') } } GROUP BY ?p ?e")
+        out: dict[str, list[EntityRef]] = {}
+        for p, e, t, label in self.ws.store.select(q):
+            kind = t.value.rsplit("#", 1)[-1] if t is not None else ""
+            out.setdefault(p.value, []).append(EntityRef(e.value, label.value if label is not None else e.value, kind))
+        return out

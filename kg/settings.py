@@ -1,0 +1,53 @@
+"""All configuration, read once from ``POLICYKG_*`` environment variables.
+
+Entry points (the CLI root callback, ``create_app``) build one :class:`Settings` and
+pass it down; no other code reads the environment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+EMBEDDER_NAMES = ("minilm", "use-m3")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="POLICYKG_", frozen=True, extra="ignore")
+
+    store: Path = Field(Path("var/store"), description="Directory of the embedded store and its indexes.")
+    base_iri: str = Field("https://policykg.org/", description="Base of every policykg IRI.")
+    embedders: tuple[str, ...] = Field(EMBEDDER_NAMES, description="Embedders computed at ingest.")
+    default_embedder: str = Field("use-m3", description="Embedder used by mode=dense and hybrid.")
+    hnsw_threshold: int = Field(200_000, description="Passage count past which faiss uses HNSW.")
+    api_token: str | None = Field(None, description="Bearer token for writes; none disables writes.")
+    query_timeout: float = Field(10.0, description="SPARQL deadline in seconds.")
+    max_rows: int = Field(10_000, description="Row cap of a SPARQL SELECT.")
+    max_body_bytes: int = Field(20_000_000, description="Largest accepted upload.")
+    search_k_max: int = Field(100, description="Largest k a search may ask for.")
+    rrf_k: int = Field(60, description="Reciprocal rank fusion constant.")
+    shapes: bool = Field(True, description="Validate each ingested document with SHACL.")
+
+    @field_validator("embedders", mode="before")
+    @classmethod
+    def _split(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(v.strip() for v in value.split(",") if v.strip())
+        return value
+
+    @field_validator("embedders")
+    @classmethod
+    def _known(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [v for v in value if v not in EMBEDDER_NAMES]
+        if unknown:
+            raise ValueError(f"unknown embedder(s) {unknown}; known: {', '.join(EMBEDDER_NAMES)}")
+        return value
+
+    @field_validator("api_token")
+    @classmethod
+    def _no_weak_token(cls, value: str | None) -> str | None:
+        if value is not None and (len(value) < 16 or value in {"changeme", "secret", "token"}):
+            raise ValueError("POLICYKG_API_TOKEN must be at least 16 characters and not a default")
+        return value or None

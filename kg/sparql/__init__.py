@@ -1,0 +1,1 @@
+"""SPARQL guard and result serialisation, shared by the HTTP endpoint and the CLI."""

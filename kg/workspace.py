@@ -1,0 +1,147 @@
+"""A workspace: the store, its passage indexes and the vector cache under one directory.
+
+The store is the source of truth. Indexes are derived from the passages in the store
+and carry the store's fingerprint; when the two disagree (a crash between the store
+commit and the index publish, or a write through SPARQL Update) the indexes are rebuilt
+from the store, reusing cached vectors. So after any crash graph, passages and vectors agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg.embed import open_embedder
+from kg.embed.base import Embedder
+from kg.embed.cache import VectorCache
+from kg.index.base import PassageRow
+from kg.index.passage_set import PassageSet
+from kg.settings import Settings
+from kg.store.oxigraph import OxigraphStore
+from ontology.iri import Iris
+from ontology.reference import TURTLE_FILES, reference_quads
+
+log = logging.getLogger(__name__)
+
+PASSAGES_QUERY = """
+PREFIX pkg: <{v}>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?p ?doc ?text ?start ?end ?section ?lang WHERE {{
+  ?p a pkg:Passage ; pkg:partOf ?doc ; pkg:text ?text ; pkg:start ?start ; pkg:end ?end ;
+     pkg:section ?section ; pkg:position ?pos .
+  OPTIONAL {{ ?doc dcterms:language ?lang }}
+}} ORDER BY ?doc ?pos
+"""
+
+
+def reference_version() -> str:
+    from ontology import reference
+
+    here = Path(reference.__file__).resolve().parent
+    h = hashlib.sha256()
+    for name in sorted([*TURTLE_FILES.values(), "states.py", "state-aliases.csv", "oas-member-states.csv", "reference.py"]):
+        h.update((here / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+class Workspace:
+    def __init__(self, settings: Settings, *, read_only: bool = False) -> None:
+        self.settings = settings
+        self.iris = Iris(settings.base_iri)
+        root = settings.store
+        self.store = OxigraphStore(root / "oxigraph", read_only=read_only)
+        self.index_root = root / "index"
+        self.cache = VectorCache(root / "vectors.sqlite")
+        self.write_lock = threading.Lock()
+        self._embedders: dict[str, Embedder] = {}
+        self._passages: PassageSet | None = None
+        if not read_only:
+            self.ensure_reference()
+
+    # reference data
+    def ensure_reference(self) -> None:
+        """Load or refresh the curated reference graphs when the shipped files changed."""
+        version = reference_version()
+        marker = self.store.select(
+            "SELECT ?v WHERE { GRAPH ?g { ?s ?p ?v } }",
+            g=NamedNode(self.iris.system_graph), s=NamedNode(self.iris.system_graph),
+            p=NamedNode(self.iris.vocab("referenceVersion")))
+        if marker and marker[0][0] is not None and getattr(marker[0][0], "value", None) == version:
+            return
+        graphs: dict[str, list[Quad]] = {}
+        for q in reference_quads(self.iris):
+            graphs.setdefault(q.graph_name.value, []).append(q)
+        system = NamedNode(self.iris.system_graph)
+        graphs[self.iris.system_graph] = [
+            Quad(system, NamedNode(self.iris.vocab("referenceVersion")), Literal(version), system)]
+        with self.write_lock:
+            self.store.replace_graphs(graphs)
+        log.info("reference graphs loaded (%s)", version)
+
+    # embedders
+    def embedder(self, name: str) -> Embedder:
+        if name not in self._embedders:
+            self._embedders[name] = open_embedder(name)
+        return self._embedders[name]
+
+    # documents
+    def document_graphs(self) -> list[str]:
+        prefix = self.iris.document_graph("")
+        return [g for g in self.store.named_graphs() if g.startswith(prefix)]
+
+    def fingerprint(self) -> str:
+        h = hashlib.sha256()
+        for g in self.document_graphs():
+            h.update(g.encode())
+        h.update(",".join(self.settings.embedders).encode())
+        return h.hexdigest()[:16]
+
+    # passages and indexes
+    def passage_rows(self) -> list[PassageRow]:
+        rows = []
+        for p, doc, text, start, end, section, lang in self.store.select(PASSAGES_QUERY.format(v=self.iris.ontology)):
+            rows.append(PassageRow(p.value, doc.value, text.value, int(start.value), int(end.value),
+                                   section.value, lang.value if lang is not None else "en"))
+        return rows
+
+    def rebuild_indexes(self, *, progress: Callable[[str], None] | None = None) -> PassageSet:
+        """Derive every index from the passages in the store; publish atomically."""
+        fingerprint = self.fingerprint()
+        rows = self.passage_rows()
+        vectors = {}
+        for name in self.settings.embedders:
+            if progress:
+                progress(f"vectors {name}")
+            embedder = self.embedder(name)
+            matrix, _ = self.cache.encode(embedder, [r.text for r in rows])
+            vectors[name] = (matrix, embedder.version)
+        passages = PassageSet.build(rows, vectors, fingerprint=fingerprint,
+                                    hnsw_threshold=self.settings.hnsw_threshold)
+        passages.save(self.index_root)
+        self._passages = passages
+        return passages
+
+    def passages(self) -> PassageSet:
+        """The current indexes, rebuilt first if they do not match the store."""
+        if self._passages is not None and self._passages.fingerprint == self.fingerprint():
+            return self._passages
+        loaded = PassageSet.load(self.index_root, hnsw_threshold=self.settings.hnsw_threshold)
+        if loaded is not None and loaded.fingerprint == self.fingerprint() and \
+                set(loaded.dense) == set(self.settings.embedders):
+            self._passages = loaded
+            return loaded
+        with self.write_lock:
+            return self.rebuild_indexes()
+
+    def encode_query(self, name: str, text: str) -> np.ndarray:
+        return self.embedder(name).encode([text])[0]
+
+    def close(self) -> None:
+        self.cache.close()
+        self.store.close()

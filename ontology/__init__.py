@@ -1,0 +1,1 @@
+"""The policykg vocabulary as data: namespaces, IRI minting, reference graphs."""

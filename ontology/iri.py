@@ -1,0 +1,114 @@
+"""IRI minting: the only place that builds policykg IRIs from parts.
+
+IRIs are readable and stable: the same state, organization or instrument gets the same
+IRI whatever the language or spelling it was found in.
+
+>>> iris = Iris("https://policykg.org/")
+>>> iris.state("gtm")
+'https://policykg.org/id/state/GTM'
+>>> iris.unsc_resolution(1540, 2004)
+'https://policykg.org/id/instrument/unsc-res-1540-2004'
+>>> iris.oas_ag_resolution(2866, "XLIV-O/14")
+'https://policykg.org/id/instrument/oas-ag-res-2866-xliv-o-14'
+>>> iris.passage("ab12cd34ef56", 3)
+'https://policykg.org/id/passage/ab12cd34ef56-3'
+>>> iris.vocab("Program")
+'https://policykg.org/ontology#Program'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII slug: accents folded, runs of other characters become one hyphen.
+
+    >>> slugify("Inter-American Network for Police Development & Professionalization")
+    'inter-american-network-for-police-development-professionalization'
+    >>> slugify("Programa de Ação Integral contra Minas")
+    'programa-de-acao-integral-contra-minas'
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class Iris:
+    """Mints the IRIs of one deployment from its base (``POLICYKG_BASE_IRI``)."""
+
+    base: str
+
+    def __post_init__(self) -> None:
+        if not self.base.endswith("/"):
+            object.__setattr__(self, "base", self.base + "/")
+
+    # vocabulary
+    @property
+    def ontology(self) -> str:
+        return self.base + "ontology#"
+
+    def vocab(self, local: str) -> str:
+        return self.ontology + local
+
+    @property
+    def instance_base(self) -> str:
+        return self.base + "id/"
+
+    def theme_scheme(self) -> str:
+        return self.base + "id/themes"
+
+    # instances
+    def state(self, iso3: str) -> str:
+        return f"{self.base}id/state/{iso3.upper()}"
+
+    def org(self, slug: str) -> str:
+        return f"{self.base}id/org/{slugify(slug)}"
+
+    def program(self, slug: str) -> str:
+        return f"{self.base}id/program/{slugify(slug)}"
+
+    def theme(self, slug: str) -> str:
+        return f"{self.base}id/theme/{slugify(slug)}"
+
+    def instrument(self, slug: str) -> str:
+        return f"{self.base}id/instrument/{slugify(slug)}"
+
+    def unsc_resolution(self, number: int, year: int | None) -> str:
+        suffix = f"-{year}" if year else ""
+        return f"{self.base}id/instrument/unsc-res-{int(number)}{suffix}"
+
+    def oas_ag_resolution(self, number: int, session: str | None) -> str:
+        suffix = f"-{slugify(session)}" if session else ""
+        return f"{self.base}id/instrument/oas-ag-res-{int(number)}{suffix}"
+
+    def document(self, content_id: str) -> str:
+        return f"{self.base}id/document/{content_id}"
+
+    def passage(self, content_id: str, n: int) -> str:
+        return f"{self.base}id/passage/{content_id}-{n}"
+
+    def statement(self, content_id: str, n: int) -> str:
+        return f"{self.base}id/statement/{content_id}-{n}"
+
+    # named graphs
+    def document_graph(self, content_id: str) -> str:
+        return f"{self.base}graph/document/{content_id}"
+
+    def reference_graph(self, name: str) -> str:
+        return f"{self.base}graph/reference/{slugify(name)}"
+
+    @property
+    def system_graph(self) -> str:
+        return f"{self.base}graph/system"
+
+    def local_path(self, iri: str) -> str | None:
+        """The part of an instance IRI after ``id/``, or None when it is not ours.
+
+        >>> Iris("https://policykg.org/").local_path("https://policykg.org/id/state/GTM")
+        'state/GTM'
+        """
+        prefix = self.instance_base
+        return iri[len(prefix):] if iri.startswith(prefix) else None
