@@ -107,6 +107,10 @@ class Extractor:
                                                header.start, header.end, extra)
                 about.append(self_iri)
 
+        if header is not None:
+            from ingest.references import self_reference_filter
+
+            refs = self_reference_filter(refs, header)
         seg_starts = [s.start for s in segments]
         ref_mentions: list[list[Mention]] = [[] for _ in segments]
         for r in refs:

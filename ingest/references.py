@@ -13,16 +13,18 @@
   resolution 1514 (XV)``, ``resolution 46/7`` after "General Assembly";
 * named instruments (``named``) from the :data:`NAMED_INSTRUMENTS` table, in en/es/pt/fr.
 
-OCR damage is repaired only where the repair can be checked: a lost parenthesis around
-the year (``387 1976)``, ``841 1993``) or ``$`` read for ``5`` (``$46 (1984)``) is accepted
-only when the number falls in the range the Council actually used that year
-(:func:`unsc_number_fits_year`). Words hyphenated across lines are rejoined before matching.
+OCR damage is repaired only where the repair can be checked: a lost parenthesis around the
+year (``387 1976)``, ``841 1993``), ``$``/``S``/``O`` read for digits (``$46 (1984)``) or one
+misread digit of a year is accepted only when the number falls in the range the Council
+actually used that year (:func:`unsc_number_fits_year`). Words hyphenated across lines are
+rejoined before matching.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from typing import NamedTuple
 
 from ingest.model import InstrumentRef, ResolutionHeader
@@ -110,7 +112,8 @@ NAMED_INSTRUMENTS: tuple[NamedInstrument, ...] = (
     )),
 )
 
-# First Security Council resolution number of each year (the numbering is chronological).
+# First Security Council resolution number of each year: the Council numbers chronologically,
+# so a number that does not fit the year it is cited with is misread (OCR) or not the Council's.
 _UNSC_FIRST_BY_YEAR: tuple[tuple[int, int], ...] = (
     (1946, 1), (1947, 16), (1948, 38), (1949, 67), (1950, 79), (1951, 90), (1952, 97),
     (1953, 99), (1954, 104), (1955, 106), (1956, 111), (1957, 122), (1958, 127), (1959, 132),
@@ -119,51 +122,56 @@ _UNSC_FIRST_BY_YEAR: tuple[tuple[int, int], ...] = (
     (1974, 345), (1975, 367), (1976, 385), (1977, 403), (1978, 423), (1979, 444), (1980, 462),
     (1981, 485), (1982, 500), (1983, 529), (1984, 546), (1985, 560), (1986, 581), (1987, 594),
     (1988, 607), (1989, 628), (1990, 647), (1991, 684), (1992, 726), (1993, 800), (1994, 893),
-    (1995, 977), (1996, 1036), (1997, 1092), (1998, 1148), (1999, 1223), (2000, 1285),
-    (2001, 1335), (2002, 1388), (2003, 1456), (2004, 1522), (2005, 1583), (2006, 1649),
-    (2007, 1736), (2008, 1795), (2009, 1860), (2010, 1904), (2011, 1964), (2012, 2033),
+    (1995, 973), (1996, 1036), (1997, 1092), (1998, 1148), (1999, 1223), (2000, 1285),
+    (2001, 1335), (2002, 1388), (2003, 1456), (2004, 1522), (2005, 1583), (2006, 1650),
+    (2007, 1738), (2008, 1795), (2009, 1860), (2010, 1905), (2011, 1964), (2012, 2033),
     (2013, 2090), (2014, 2133), (2015, 2200), (2016, 2266), (2017, 2337), (2018, 2398),
-    (2019, 2451), (2020, 2505), (2021, 2561), (2022, 2618), (2023, 2672), (2024, 2720),
+    (2019, 2452), (2020, 2504), (2021, 2561), (2022, 2618), (2023, 2672), (2024, 2722),
     (2025, 2768),
 )
 _YEARS = tuple(y for y, _ in _UNSC_FIRST_BY_YEAR)
 _SLACK = 12
 
+_SP = r"[ \t\f\v\r]"  # white space within a line
 _MONTH = ("(?:January|February|March|April|May|June|July|August|September|October|November|"
           "December)")
-_HYPHEN_BREAK_RE = re.compile(r"(?<=[A-Za-z0-9])-[ \t]*\r?\n[ \t]*(?=[a-z0-9])")
+_HYPHEN_BREAK_RE = re.compile(rf"(?<=[A-Za-z0-9])-{_SP}*\n{_SP}*(?=[a-z0-9])")
 _KEYWORD_RE = re.compile(
-    r"\b(?:(?P<unscr>UNSCRs?)(?![A-Za-z])|(?P<word>resolutions?|resoluci[oó]n(?:es)?|r[ée]solutions?|"
-    r"resolu[çc](?:[ãa]o|[õo]es))\b)[ \t]*(?:\n[ \t]*)?(?:(?:No|Nos|number)\b\.?[ \t]*)?|"
-    r"\bS/RES/(?=\d)", re.I)
-_ITEM_RE = re.compile(r"""
-    (?P<num>\$?\d{1,4})(?![\d,.]\d)
-    (?:[ \t]?(?P<part>[A-H])(?![\w/]))?
-    (?: /(?P<slash>\d{1,4})(?:[ \t]?[A-H](?![\w/]))?
-      | \s*\(\s*(?P<year>\d{4})\s*\)
-      | \s*\(\s*(?P<session>(?:E?S-)?[IVXLC]+(?:\s*-\s*[OE]\s*/\s*\d{2})?)\s*\)
-      | \s*(?P<year_open>\d{4})\s*\)
-      | \s*\(\s*(?P<year_close>\d{4})(?![\d)])
-      | \s+(?P<year_bare>(?:19|20)\d\d)(?![\d/)\w])
+    r"\b(?:(?P<unscr>UNSCRs?)(?![A-Za-z])|(?P<word>reso[lIi1]utions?|resoluci[oó]n(?:es)?|"
+    rf"r[ée]solutions?|resolu[çc](?:[ãa]o|[õo]es))\b){_SP}*(?:\n{_SP}*)?(?:(?:No|Nos|number)\b\.?{_SP}*)?"
+    r"|\bS/RES/(?=\d)", re.I)
+_OCR_NUM = r"[\dSOIlL$]"  # "$46 (1984)", "S11 (1982)", "SOL (1982)": accepted only before "(YYYY)"
+_ITEM_RE = re.compile(rf"""
+    (?P<num>\$?\d{{1,4}}|(?=[\dSOIlL$]*\d){_OCR_NUM}{{2,4}}(?=\s?\(\d{{4}}\))
+       |[SOIlL$]{_OCR_NUM}{{1,3}}(?=\s?\(\d{{4}}\)))(?![\d,.]\d)
+    (?:{_SP}?(?P<part>[A-H])(?![\w/]))?                             # "161 A (1961)"
+    (?: /(?P<slash>\d{{1,4}})(?:{_SP}?[A-H](?![\w/]))?              # "46/7": General Assembly
+      | \s*\(\s*(?P<year>\d{{4}})\s*\)                              # "(1967)"
+      | \s*\(\s*(?P<session>(?:E?S-)?[IVXLC]+(?:\s*-\s*[OE]\s*/\s*\d{{2}})?)\s*\)  # "(XV)", "(XLIV-O/14)"
+      | \s*(?P<year_open>\d{{4}})\s*\)                              # "387 1976)"
+      | \s*\(\s*(?P<year_close>\d{{4}})(?![\d)])                    # "387 (1976"
+      | \s+(?P<year_bare>(?:19|20)\d\d)(?![\d/)\w])                 # "841 1993"
     )?
     (?![\w/])""", re.X)
-_CONNECT_RE = re.compile(
-    rf"(?:[\s,;\[\]]+|\b(?:and|or|as\s+well\s+as|in\s+particular|including|notably|especially|also|"
-    rf"particularly|respectively|y|et|e)\b|\b(?:of|adopted\s+on|dated|on)\s+(?:\d{{1,2}}\s+{_MONTH}"
-    rf"(?:\s*,?\s*\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:\s*,\s*\d{{4}})?))*", re.I)
-_AG_RES_RE = re.compile(
-    r"\bAG\s*/\s*RES\.?\s*(?P<num>\d{1,4})(?:\s*\(\s*(?P<session>[IVXLC]+\s*[-–]\s*[OE]\s*/\s*(?P<yy>\d{2}))\s*\))?")
-_A_RES_RE = re.compile(
-    r"\bA/RES/(?:(?P<sess>\d{1,3})/(?P<num>\d{1,4})|(?P<num2>\d{1,4})\s*\((?P<sess2>(?:E?S-)?[IVXLC]+)\))")
+_DATE_TAIL = (rf"\b(?:of|adopted\s+on|dated|on)\s+(?:\d{{1,2}}[\s,]+{_MONTH}(?:\s*,?\s*\d{{4}})?"
+              rf"|{_MONTH}\s+\d{{1,2}}(?:\s*,\s*\d{{4}})?)")
+_CONNECT_RE = re.compile(  # what may stand between the numbers of one list
+    rf"(?:(?:{_SP}|[,;\[\]]|\n(?!{_SP}*\n))+|\b(?:and|or|as\s+well\s+as|in\s+particular|including|"
+    rf"notably|especially|also|particularly|respectively|y|et|e)\b|{_DATE_TAIL})*", re.I)
+_AG_RES_RE = re.compile(r"\bAG\s*/\s*RES\.?\s*(?P<num>\d{1,4})"
+                        r"(?:\s*\(\s*(?P<session>[IVXLC]+\s*[-–]\s*[OE]\s*/\s*(?P<yy>\d{2}))\s*\))?")
+_A_RES_RE = re.compile(r"\bA/RES/(?:(?P<sess>\d{1,3})/(?P<num>\d{1,4})"
+                       r"|(?P<num2>\d{1,4})\s*\((?P<sess2>(?:E?S-)?[IVXLC]+)\))")
+_BY_ITS = r"[\s,’']*s?\s*(?:(?:in|by|under)\s+)?(?:its\s+)?$"  # "General Assembly, in its resolution"
 _GA_BEFORE_RE = re.compile(r"(?:General\s+Assembly|Assembl[ée]e\s+g[ée]n[ée]rale|Asamblea\s+General|"
-                           r"Assembleia\s+Geral)[\s,’']*s?\s*(?:(?:in|by|under)\s+)?(?:its\s+)?$", re.I)
+                           r"Assembleia\s+Geral)" + _BY_ITS, re.I)
 _OTHER_BEFORE_RE = re.compile(
     r"(?:Economic\s+and\s+Social\s+Council|ECOSOC|Commission|Board|Council\s+of\s+Ministers|Conference|"
     r"ICAO|IAEA|OAU|Organization\s+of\s+African\s+Unity|Permanent\s+Council|Trusteeship\s+Council|"
     r"Human\s+Rights\s+Council|League\s+of\s+Nations|Assembly\s+of\s+Heads\s+of\s+State[\w\s]*)"
-    r"[\s,’']*s?\s*(?:(?:in|by|under)\s+)?(?:its\s+)?$", re.I)
-_UNSC_BEFORE_RE = re.compile(r"(?:Security\s+Council|UNSC|Consejo\s+de\s+Seguridad|Conseil\s+de\s+s[ée]curit[ée]|"
-                             r"Conselho\s+de\s+Seguran[çc]a)[\s,’']*s?\s*(?:(?:in|by|under)\s+)?(?:its\s+)?$", re.I)
+    + _BY_ITS, re.I)
+_UNSC_BEFORE_RE = re.compile(r"(?:Security\s+Council|UNSC|Consejo\s+de\s+Seguridad|Conseil\s+de\s+s[ée]curit[ée]"
+                             r"|Conselho\s+de\s+Seguran[çc]a)" + _BY_ITS, re.I)
 _UN_MARK_RE = re.compile(r"Security\s+Council|\bUNSC|\bUnited\s+Nations\b|\bUN\b|Consejo\s+de\s+Seguridad|"
                          r"Conseil\s+de\s+s[ée]curit[ée]|Conselho\s+de\s+Seguran[çc]a|Naciones\s+Unidas|"
                          r"Nations\s+Unies|Na[çc][õo]es\s+Unidas|\bONU\b", re.I)
@@ -171,17 +179,24 @@ _OAS_MARK_RE = re.compile(r"Organi[zs]ation\s+of\s+(?:the\s+)?American\s+States|
                           r"Organizaci[oó]n\s+de\s+(?:los\s+)?Estados\s+Americanos|"
                           r"Organisation\s+des\s+[ÉE]tats\s+am[ée]ricains|"
                           r"Organiza[çc][ãa]o\s+dos\s+Estados\s+Americanos", re.I)
-_UNSC_DOC_RE = re.compile(r"^[ \t]*The\s+Security\s+Council\b[ \t]*[,:]?[ \t]*$|\A\s*(?:United Nations\s+)?S/RES/\d",
-                          re.M)
-_SENTENCE_BREAK_RE = re.compile(r"[.!?;][\"”’)]?\s+(?=[\"“(A-Z0-9])|\n[ \t]*\n")
+_UNSC_DOC_RE = re.compile(rf"^{_SP}*The\s+Security\s+Council\b{_SP}*[,:]?{_SP}*$"
+                          r"|\A\s*(?:United Nations\s+)?S/RES/\d", re.M)
+_SENTENCE_BREAK_RE = re.compile(r"[.!?;][\"”’)]?\s+(?=[\"“(A-Z0-9])|\n\s*\n")
+_ORPHAN_RE = re.compile(r"(?<![\w/.$-])(?P<num>\d{1,4})\s?\((?P<year>(?:19|20)\d\d)\)(?!\.\s*Resolution)")
+_NOT_RESOLUTION_BEFORE_RE = re.compile(
+    r"\b(?:vols?|Nos?|pp?|paras?|paragraphs?|pages?|Articles?|Chapter|Series|Supplement|annex|section|"
+    r"rules?|reso[lIi1]utions?|RES/)\.?\s*$", re.I)
+_OCR_DIGITS = str.maketrans("SOIlL$", "501115")
+_TITLE_NEXT_RE = re.compile(r"\s*(?:of|on|Adopted)\b")
 _YEAR_RE = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
-_CONTEXT = 400
-_ANY_SPACE = r"[ \t]*\s[ \t]*"
+_CONTEXT = 400  # characters around a ref searched for its sentence
 _NAMED_RES = tuple(
     (inst.name,
-     re.compile("|".join("(?:" + p.replace(" ", _ANY_SPACE) + ")" for p in inst.patterns), re.I),
+     re.compile("|".join("(?:" + p.replace(" ", rf"{_SP}*\s{_SP}*") + ")" for p in inst.patterns), re.I),
      re.compile(r"\b" + re.escape(inst.acronym) + r"\b") if inst.acronym else None)
     for inst in NAMED_INSTRUMENTS)
+
+_Pending = list[tuple[int, int, int]]  # (number, start, end) of bare numbers the document decides
 
 
 def unsc_number_fits_year(number: int, year: int) -> bool:
@@ -194,18 +209,18 @@ def unsc_number_fits_year(number: int, year: int) -> bool:
         return False
     i = bisect_right(_YEARS, year) - 1
     first = _UNSC_FIRST_BY_YEAR[i][1]
-    if year > _YEARS[-1]:
-        return number >= first - _SLACK
-    nxt = _UNSC_FIRST_BY_YEAR[i + 1][1] if i + 1 < len(_YEARS) else first + 80
-    return first - _SLACK <= number < nxt + _SLACK
+    if year > _YEARS[-1]:  # past the table: between 35 and 80 resolutions a year
+        ahead = year - _YEARS[-1]
+        return first + 35 * ahead - _SLACK <= number < first + 80 * (ahead + 1) + _SLACK
+    return first - _SLACK <= number < _UNSC_FIRST_BY_YEAR[i + 1][1] + _SLACK
 
 
 def find_instrument_refs(text: str) -> list[InstrumentRef]:
     """Every legal-instrument reference in *text*, sorted by start, one per span.
 
-    Spans are exact offsets into *text*; the first number after "resolution(s)" carries
-    the keyword in its span, later numbers of a list only themselves. Pure; one pass of
-    precompiled patterns, linear in ``len(text)``.
+    Spans are exact offsets into *text*; the first number after "resolution(s)" carries the
+    keyword in its span, later numbers of a list only themselves. Overlapping readings keep
+    the earliest, longest one. Pure; precompiled patterns, linear in ``len(text)``.
 
     >>> [(r.body, r.number, r.year) for r in find_instrument_refs(
     ...     "Recalling its resolutions 242 (1967) and 338 (1973) and General Assembly resolution 181 (II),")]
@@ -217,33 +232,31 @@ def find_instrument_refs(text: str) -> list[InstrumentRef]:
     unsc_doc = _UNSC_DOC_RE.search(norm[:4000]) is not None
     oas_doc = not unsc_doc and _OAS_MARK_RE.search(norm) is not None
     found: list[InstrumentRef] = []
-    pending: list[tuple[int, int, int, int | None]] = []  # bare numbers whose body the document decides
+    pending: _Pending = []
     for kw in _KEYWORD_RE.finditer(norm):
-        _read_list(norm, kw, unsc_doc=unsc_doc, oas_doc=oas_doc, out=found, pending=pending)
+        found.extend(_read_list(norm, kw, unsc_doc=unsc_doc, oas_doc=oas_doc, pending=pending))
+    if unsc_doc:
+        found.extend(_orphan_refs(norm, found))
     found.extend(_symbol_refs(norm))
     found.extend(_named_refs(norm))
     known = {r.number: r.body for r in found if r.body in ("unsc", "oas-ag")}
-    for number, start, end, year in pending:
-        body = known.get(number) or ("unsc" if unsc_doc else None)
-        if body is not None:
-            found.append(InstrumentRef(body=body, number=number, year=year, start=start, end=end))
-    refs = sorted(found, key=lambda r: (r.start, -r.end))
+    found.extend(InstrumentRef(body=known[n], number=n, year=None, start=s, end=e)
+                 for n, s, e in pending if n in known)  # "Resolution 1540" where "UNSCR 1540 (2004)" is
     kept: list[InstrumentRef] = []
-    for ref in refs:
-        if kept and ref.start < kept[-1].end:
-            continue  # same or overlapping span: the first, longest reading wins
-        kept.append(ref)
-    return [r if not cuts else r.__class__(
-        body=r.body, number=r.number, year=r.year, session=r.session, name=r.name,
-        start=_to_original(r.start, cuts, shifts), end=_to_original(r.end - 1, cuts, shifts) + 1)
-        for r in kept]
+    for ref in sorted(found, key=lambda r: (r.start, -r.end)):
+        if not kept or ref.start >= kept[-1].end:
+            kept.append(ref)
+    if not cuts:
+        return kept
+    return [replace(r, start=_to_original(r.start, cuts, shifts), end=_to_original(r.end - 1, cuts, shifts) + 1)
+            for r in kept]
 
 
 def self_reference_filter(refs: list[InstrumentRef], header: ResolutionHeader | None) -> list[InstrumentRef]:
     """Drop the references a resolution makes to itself (its title, "S/RES/..." page heads).
 
-    A Security Council ref with the header's number is dropped unless its year says it is
-    another resolution. Pure; keeps order.
+    Council numbers are unique, so every ``unsc`` ref with the header's number goes, whatever
+    year OCR gave it. Pure; keeps order.
 
     >>> h = ResolutionHeader(number=660, year=1990, date=None, start=0, end=21)
     >>> [r.number for r in self_reference_filter(find_instrument_refs(
@@ -252,32 +265,24 @@ def self_reference_filter(refs: list[InstrumentRef], header: ResolutionHeader | 
     """
     if header is None:
         return list(refs)
-    return [r for r in refs if not (
-        r.body == "unsc" and r.number == header.number
-        and (r.year is None or header.year is None or r.year == header.year))]
+    return [r for r in refs if not (r.body == "unsc" and r.number == header.number)]
 
 
 # --- helpers -----------------------------------------------------------------------------
 def _dehyphenate(text: str) -> tuple[str, list[int], list[int]]:
-    """Join words hyphenated across lines; return the new text and an offset map.
-
-    ``cuts[i]`` is a position in the new text from which ``shifts[i]`` characters have been
-    removed before it (so the original offset is ``pos + shifts[i]``).
-    """
+    """Join words hyphenated across lines. From ``cuts[i]`` on, a position in the new text
+    lies ``shifts[i]`` characters before the same character in *text*."""
     cuts: list[int] = []
     shifts: list[int] = []
     parts: list[str] = []
-    last, removed = 0, 0
+    last = removed = 0
     for m in _HYPHEN_BREAK_RE.finditer(text):
         parts.append(text[last:m.start()])
         cuts.append(m.start() - removed)
         removed += m.end() - m.start()
         shifts.append(removed)
         last = m.end()
-    if not cuts:
-        return text, cuts, shifts
-    parts.append(text[last:])
-    return "".join(parts), cuts, shifts
+    return ("".join(parts) + text[last:], cuts, shifts) if cuts else (text, cuts, shifts)
 
 
 def _to_original(pos: int, cuts: list[int], shifts: list[int]) -> int:
@@ -285,94 +290,109 @@ def _to_original(pos: int, cuts: list[int], shifts: list[int]) -> int:
     return pos + (shifts[i] if i >= 0 else 0)
 
 
-_Pending = list[tuple[int, int, int, int | None]]
-
-
 def _read_list(text: str, kw: re.Match[str], *, unsc_doc: bool, oas_doc: bool,
-               out: list[InstrumentRef], pending: _Pending) -> None:
-    """Read the numbers that follow one "resolution(s)" / "UNSCR" / "S/RES/" keyword."""
+               pending: _Pending) -> list[InstrumentRef]:
+    """The refs of the numbers that follow one "resolution(s)" / "UNSCR" / "S/RES/" keyword."""
     before = text[max(0, kw.start() - 90):kw.start()]
     if kw["unscr"] or not kw["word"] or _UNSC_BEFORE_RE.search(before):
         anchor = "unsc"
     elif _GA_BEFORE_RE.search(before):
         anchor = "oas-ag" if oas_doc else "un-ga"
     elif _OTHER_BEFORE_RE.search(before):
-        return
+        return []  # another body's resolution: ECOSOC, ICAO, OAU, ...
     else:
         anchor = ""
-    is_list = bool(kw["word"] or kw["unscr"])
-    pos, first, bare_list = kw.end(), True, False
-    while True:
-        item = _ITEM_RE.match(text, pos)
-        if item is None:
-            return
-        dated = _item_has_date(item)
-        if not first and not dated and not bare_list:
-            return  # "resolution 242 (1967), 3 ..." : a footnote mark, not a resolution
-        ref = _item_ref(text, item, anchor, start=kw.start() if first else item.start(),
-                        unsc_doc=unsc_doc, pending=pending)
-        if ref is not None:
-            out.append(ref)
-        if first:
-            bare_list = not dated
-        first = False
+    items: list[re.Match[str]] = []
+    pos = kw.end()
+    while (item := _ITEM_RE.match(text, pos)) is not None:
+        if items and not _has_date(item) and (_has_date(items[0]) or text.startswith(".", item.end())):
+            break  # "resolution 242 (1967), 3 ...": a footnote mark; "... 418\n5. Requests": a paragraph
+        items.append(item)
         nxt = _CONNECT_RE.match(text, item.end())
-        if not is_list or nxt is None or nxt.end() == item.end():
-            return
+        if not kw["word"] and not kw["unscr"] or nxt is None or nxt.end() == item.end():
+            break
         pos = nxt.end()
+    if not items or _is_title(text, kw, items[0]):
+        return []
+    if not _has_date(items[0]) and (int(items[0]["num"].translate(_OCR_DIGITS)) < 10
+                                    or len(items) == 1 and kw[0].rstrip().lower().endswith("s")):
+        return []  # "two resolutions 31 adopted", "resolution 4 programme": footnote marks, OCR noise
+    refs = (_item_ref(text, item, anchor, start=kw.start() if i == 0 else item.start(),
+                      unsc_doc=unsc_doc, pending=pending) for i, item in enumerate(items))
+    return [r for r in refs if r is not None]
 
 
-def _item_has_date(item: re.Match[str]) -> bool:
+def _is_title(text: str, kw: re.Match[str], item: re.Match[str]) -> bool:
+    """A resolution's title line ("Resolution 474 (1980)" over "of 17 June 1980") cites nothing."""
+    line_start = text.rfind("\n", 0, kw.start()) + 1
+    if text[line_start:kw.start()].strip() or not kw[0][:1].isupper():
+        return False
+    line_end = text.find("\n", item.end())
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[item.end():line_end].strip(" \t\f\v\r.") and bool(_TITLE_NEXT_RE.match(text, line_end))
+
+
+def _has_date(item: re.Match[str]) -> bool:
     return any(item[g] for g in ("year", "session", "year_open", "year_close", "year_bare", "slash"))
 
 
 def _item_ref(text: str, item: re.Match[str], anchor: str, *, start: int, unsc_doc: bool,
               pending: _Pending) -> InstrumentRef | None:
     raw, end = item["num"], item.end()
+    number = int(raw.translate(_OCR_DIGITS))
     if item["session"]:
         session = re.sub(r"\s+", "", item["session"])
-        number = int(raw.lstrip("$"))
         if "/" in session:  # OAS style "(XLIV-O/14)"
             return InstrumentRef(body="oas-ag", number=number, year=_oas_year(session[-2:]),
                                  start=start, end=end, session=session)
         return InstrumentRef(body="un-ga", number=number, year=None, start=start, end=end, session=session)
-    if item["slash"]:  # "40/61": a General Assembly (or other body's) numbering
-        if anchor != "un-ga":
-            return None
+    if item["slash"]:  # "40/61": the General Assembly's (or another body's) numbering
         return InstrumentRef(body="un-ga", number=int(item["slash"]), year=None, start=start, end=end,
-                             session=raw)
+                             session=raw) if anchor == "un-ga" else None
     year_s = item["year"] or item["year_open"] or item["year_close"] or item["year_bare"]
     year = int(year_s) if year_s else None
-    number = int("5" + raw[1:]) if raw.startswith("$") else int(raw)
-    repaired = raw.startswith("$") or year_s not in (None, item["year"])
-    if repaired and (year is None or not unsc_number_fits_year(number, year)):
+    if year is None and not raw.isdigit():
         return None  # an OCR repair we cannot check against the Council's numbering
-    if anchor in ("un-ga", "oas-ag", "unsc"):
+    if anchor in ("un-ga", "oas-ag"):
         return InstrumentRef(body=anchor, number=number, year=year, start=start, end=end)
-    if unsc_doc:
-        return InstrumentRef(body="unsc", number=number, year=year, start=start, end=end)
-    body = _context_body(text, start, end)
-    if year is not None:  # "N (YYYY)" is how the UN cites; OAS only when the sentence says so
-        return InstrumentRef(body=body or "unsc", number=number, year=year, start=start, end=end)
-    if body == "oas-ag":
-        return InstrumentRef(body=body, number=number, year=_year_after(text, end), start=start, end=end)
+    body = "unsc" if anchor == "unsc" or unsc_doc else _context_body(text, start, end)
+    if year is not None:  # "N (YYYY)" is the UN's style: OAS only when the Council's numbering rules it out
+        checked = _checked_year(number, year)
+        if checked is None and body == "oas-ag" and item["year"] and raw.isdigit():
+            return InstrumentRef(body="oas-ag", number=number, year=year, start=start, end=end)
+        return None if checked is None else InstrumentRef(body="unsc", number=number, year=checked,
+                                                          start=start, end=end)
+    if body == "oas-ag":  # "Resolution 2866 approved during the 44th General Assembly ... in 2014"
+        year = _year_after(text, end)
+        return InstrumentRef(body=body, number=number, year=year, start=start, end=end,
+                             session=_oas_session(text, start, end, year))
     if body == "unsc":
         return InstrumentRef(body=body, number=number, year=None, start=start, end=end)
-    pending.append((number, start, end, None))
+    pending.append((number, start, end))
     return None
+
+
+def _checked_year(number: int, year: int) -> int | None:
+    """*year* if resolution *number* fits it; else the one year a single misread digit away
+    that fits ("274 (1959)" is 274 (1969)); else ``None`` (the number itself is misread)."""
+    if unsc_number_fits_year(number, year):
+        return year
+    digits = str(year)
+    near = {int(digits[:i] + d + digits[i + 1:]) for i in range(len(digits)) for d in "0123456789"} - {year}
+    fits = [y for y in near if unsc_number_fits_year(number, y)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo, hi = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
-    s = lo
     for m in _SENTENCE_BREAK_RE.finditer(text, lo, start):
-        s = m.end()
-    m2 = _SENTENCE_BREAK_RE.search(text, end, hi)
-    return s, (m2.start() + 1 if m2 else hi)
+        lo = m.end()
+    after = _SENTENCE_BREAK_RE.search(text, end, hi)
+    return lo, (after.start() + 1 if after else hi)
 
 
 def _context_body(text: str, start: int, end: int) -> str | None:
-    """``unsc`` or ``oas-ag`` by the body named nearest to the ref in its sentence."""
+    """``unsc`` or ``oas-ag``: the body named nearest to the ref in its sentence, if any."""
     lo, hi = _sentence_bounds(text, start, end)
     best, best_dist = None, hi - lo + 1
     for body, pattern in (("unsc", _UN_MARK_RE), ("oas-ag", _OAS_MARK_RE)):
@@ -384,13 +404,58 @@ def _context_body(text: str, start: int, end: int) -> str | None:
 
 
 def _year_after(text: str, end: int) -> int | None:
-    sentence_end = _SENTENCE_BREAK_RE.search(text, end, min(len(text), end + 300))
-    m = _YEAR_RE.search(text, end, sentence_end.start() + 1 if sentence_end else min(len(text), end + 300))
+    _, hi = _sentence_bounds(text, end, end)
+    m = _YEAR_RE.search(text, end, hi)
     return int(m[0]) if m else None
+
+
+_ORDINAL_ASSEMBLY_RE = re.compile(
+    r"\b(\d{1,2})\s*(?:st|nd|rd|th|º|°|\.º|e|ème|a|o)?\s+(?:regular\s+session\s+of\s+the\s+|"
+    r"per[ií]odo\s+ordinario\s+de\s+sesiones\s+de\s+la\s+|período\s+ordinário\s+de\s+sessões\s+da\s+|"
+    r"session\s+ordinaire\s+de\s+l['’]\s*)?(?:OAS\s+)?(?:General\s+Assembly|Asamblea\s+General|"
+    r"Assembleia\s+Geral|Assemblée\s+générale)", re.IGNORECASE)
+_ROMAN = ((40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def _roman(n: int) -> str:
+    """Roman numeral of an Assembly session.
+
+    >>> _roman(44), _roman(39)
+    ('XLIV', 'XXXIX')
+    """
+    out = ""
+    for value, numeral in _ROMAN:
+        while n >= value:
+            out, n = out + numeral, n - value
+    return out
+
+
+def _oas_session(text: str, start: int, end: int, year: int | None) -> str | None:
+    """The regular session symbol ("XLIV-O/14") when the sentence gives the Assembly's ordinal and the year."""
+    if year is None:
+        return None
+    lo, hi = _sentence_bounds(text, start, end)
+    m = _ORDINAL_ASSEMBLY_RE.search(text, lo, hi)
+    if m is None or not 1 <= int(m[1]) <= 89:
+        return None
+    return f"{_roman(int(m[1]))}-O/{year % 100:02d}"
 
 
 def _oas_year(yy: str) -> int:
     return (1900 if int(yy) >= 70 else 2000) + int(yy)
+
+
+def _orphan_refs(text: str, found: list[InstrumentRef]) -> list[InstrumentRef]:
+    """In a Council resolution, "N (YYYY)" with no keyword ("particularly 435 (1978), 629 (1989)"),
+    when the number fits the year and no volume, page or paragraph word precedes it."""
+    taken = [(r.start, r.end) for r in found]
+    refs = []
+    for m in _ORPHAN_RE.finditer(text):
+        number, year = int(m["num"]), int(m["year"])
+        if (unsc_number_fits_year(number, year) and not any(s <= m.start() < e for s, e in taken)
+                and not _NOT_RESOLUTION_BEFORE_RE.search(text, max(0, m.start() - 25), m.start())):
+            refs.append(InstrumentRef(body="unsc", number=number, year=year, start=m.start(), end=m.end()))
+    return refs
 
 
 def _symbol_refs(text: str) -> list[InstrumentRef]:
@@ -408,13 +473,13 @@ def _symbol_refs(text: str) -> list[InstrumentRef]:
 def _named_refs(text: str) -> list[InstrumentRef]:
     refs: list[InstrumentRef] = []
     for name, phrase_re, acronym_re in _NAMED_RES:
-        spans = sorted([(m.start(), m.end()) for m in phrase_re.finditer(text)]
-                       + ([(m.start(), m.end()) for m in acronym_re.finditer(text)] if acronym_re else []))
-        last_end = -10
-        for s, e in spans:
-            if s < last_end or re.fullmatch(r"[\s(\[]*", text[last_end:s]) and last_end >= 0:
-                last_end = max(last_end, e)
-                continue  # "... Civil Aviation (Chicago Convention)": one mention, not two
-            refs.append(InstrumentRef(body="named", number=0, year=None, start=s, end=e, name=name))
-            last_end = e
+        spans = sorted([m.span() for m in phrase_re.finditer(text)]
+                       + ([m.span() for m in acronym_re.finditer(text)] if acronym_re else []))
+        last_end = -1
+        for start, end in spans:
+            if last_end >= 0 and (start < last_end or not text[last_end:start].strip(" \t\n([")):
+                last_end = max(last_end, end)
+                continue  # "... Civil Aviation (Chicago Convention)", "... (CIFTA)": one mention
+            refs.append(InstrumentRef(body="named", number=0, year=None, start=start, end=end, name=name))
+            last_end = end
     return refs

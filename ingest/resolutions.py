@@ -30,35 +30,43 @@ MAX_SEGMENT_CHARS = 1200
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
 _MONTH = "(?:" + "|".join(m.capitalize() for m in _MONTHS) + ")"
-_DATE_RE = re.compile(rf"(?:\b(?P<day>\d{{1,2}})[ \t]+)?\b(?P<month>{_MONTH})[ \t,]+(?P<year>\d{{4}})\b")
+_SP = r"[ \t\f\v\r]"  # white space within a line
 _HEADER_SEARCH_CHARS = 4000
+# "of 2 August 1990", "on 3f July 1989", "15 August. 1991", "10 Auqust 1993": the month is fuzzy-matched
+_DATE_RE = re.compile(rf"(?:(?<![^\s(])(?P<day>[\dIlO]{{1,2}}|\d\w){_SP}+)?\b(?P<month>[A-Z][a-z]{{2,8}})"
+                      rf"[ \t,.]+(?P<year>\S?\d{{3}})\b")
 # "Resolution 660 (1990)", "RESOLUTION 761 (1992)", "Resolution 290", "Resolution 892 (1993) of 22 ..."
-_TITLE_RE = re.compile(
-    r"^[ \t]*(?:RESOLUTION|Resolution)[ \t]+(?P<num>\d{1,4})\b[ \t]*(?P<year>\([^()\n]{0,10}\)?)?"
-    r"(?P<rest>[^\n]*)$", re.M)
+_TITLE_RE = re.compile(rf"^{_SP}*(?:RESOLUTION|Resolution){_SP}+(?P<num>\d{{1,4}})\b{_SP}*"
+                       rf"(?P<year>\([^()\n]{{0,10}}\)?)?(?P<rest>[^\n]*)$", re.M)
 # "5 (1946). Resolution of 8 May 1946", "1 (1946) Resolution of 25 January 1946"
-_EARLY_RE = re.compile(
-    r"^[ \t]*(?P<num>\d{1,4})[ \t]*(?P<year>\([^()\n]{0,10}\))?[ \t]*\.?[ \t]*(?:Resolution|RESOLUTION)"
-    r"[ \t]+of[ \t]+(?P<rest>[^\n]*)$", re.M)
-_TITLE_REST_OK_RE = re.compile(r"^[\s.,;:\d*]*$|^[ \t]*of\b")
-_SYMBOL_RE = re.compile(r"S/RES/(?P<num>\d{1,4})[ \t]*\((?P<year>\d{4})\)")
-_DATE_LINE_RE = re.compile(r"^[ \t]*(?:of|on|Adopted\b)", re.I)
-_COUNCIL_LINE_RE = re.compile(r"^[ \t]*The Security Council\b[ \t]*[,:;]?[ \t]*$", re.M)
+_EARLY_RE = re.compile(rf"^{_SP}*(?P<num>\d{{1,4}}){_SP}*(?P<year>\([^()\n]{{0,10}}\))?{_SP}*\.?{_SP}*"
+                       rf"(?:Resolution|RESOLUTION){_SP}+of{_SP}+(?P<rest>[^\n]*)$", re.M)
+_TITLE_REST_OK_RE = re.compile(rf"^[\s.,;:\d*]*$|^{_SP}*of\b")
+_SYMBOL_RE = re.compile(rf"S/RES/(?P<num>\d{{1,4}}){_SP}*\((?P<year>\d{{4}})\)")
+_DATE_LINE_RE = re.compile(rf"^{_SP}*(?:[oOeE]f\b|on\b|Adopted\b|at{_SP}+its\b|\d{{1,4}}(?:st|nd|rd|th)\b"
+                           rf"|[\dIlO]{{1,2}}{_SP}+{_MONTH}\b)")
+_COUNCIL_OR_ADOPTED_RE = re.compile(rf"Security Council|^{_SP}*A[dp]{{1,2}}[oa]pted\b", re.M)
+_COUNCIL_LINE_RE = re.compile(rf"^{_SP}*The Security Council\b{_SP}*[,:;]?{_SP}*$", re.M)
 
 # --- line classes used by the segmenter -------------------------------------------------
-_FURNITURE_RE = re.compile(
-    r"^[ \t]*(?:S/RES/\d+[ \t]*\(\d{4}\)|Page[ \t]+\d+|\d{2}-\d{4,6}[ \t]*\([A-Z]\).*|/\.\.\.|"
-    r"Distr\.?.*|GENERAL|UNITED NATIONS|United Nations(?:[ \t]+S/RES/\S+[ \t]*\(\d{4}\))?|"
-    r"Security Council(?:[ \t]+Distr.*)?|S|[\[(]?S/[\w./-]+(?:[ \t]+(?:and|\+)[ \t]+[\w./ -]+)?[\])}]?)"
-    r"[ \t]*$")
-_PART_RE = re.compile(r"^[ \t]*(?:[A-H]|[IVX]{1,4}|Part[ \t]+[A-Z0-9]+)\.?[ \t]*$")
-_ADOPTED_RE = re.compile(r"^[ \t]*A[dp]{1,2}[oa]pted\b")
-_FOOTNOTE_RE = re.compile(rf"^[ \t]*\d{{1,3}}(?:/|[ \t])[ \t]*(?!{_MONTH}\b)[A-Z\"“(*]")
-_NUMBERED_RE = re.compile(r"^[ \t]*(?P<num>\d{1,3}|[SIlO]\d?|\d[SIlO])[ \t]*\.[ \t]+(?=[\"“(A-Za-z])")
-_OPENER_RE = re.compile(
-    r"^[ \t]*(?:(?:[A-Z][a-z]+ly|Further|Also|Again)[ \t]+[a-z]{2,}(?:ing|ed)\b|"
-    r"(?!United\b|Limited\b|Related\b)[A-Z][a-z]{2,}(?:ing|ed)\b|"
-    r"(?:Mindful|Aware|Conscious|Cognizant|Anxious|Desirous|Whereas|Considering|Recognizing)\b)")
+_FURNITURE_RE = re.compile(  # page heads and feet, masthead lines, document symbols
+    rf"^{_SP}*(?:S/RES/\d+{_SP}*\(\d{{4}}\)|Page{_SP}+\d+|\d{{2}}-\d{{4,6}}{_SP}*\([A-Z]\).*|/\.\.\.|Distr\.?.*"
+    rf"|GENERAL|UNITED NATIONS|United Nations(?:{_SP}+S/RES/\S+{_SP}*\(\d{{4}}\))?|Security Council(?:{_SP}+Distr.*)?"
+    rf"|S|[\[(]?S/[\w./-]+(?:{_SP}+(?:and|\+){_SP}+[\w./ -]+)?[\])}}]?){_SP}*$")
+_PART_RE = re.compile(rf"^{_SP}*(?:[A-H]|[IVX]{{1,4}}|Part{_SP}+[A-Z0-9]+)\.?{_SP}*$")
+_ANNEX_RE = re.compile(rf"^{_SP}*(?P<annex>(?:ANNEX|Annex)(?:{_SP}+[A-Z0-9]{{1,4}})?)\.?{_SP}*$")
+_LONE_NUMBER_RE = re.compile(rf"^{_SP}*\d{{1,3}}{_SP}*$")  # page number or stray footnote mark
+_ADOPTED_RE = re.compile(rf"^{_SP}*A[dp]{{1,2}}[oa]pted\b")  # "Adapted unanimously" is OCR for it
+_FOOTNOTE_RE = re.compile(rf"^{_SP}*\d{{1,3}}(?:/|{_SP}){_SP}*(?!{_MONTH}\b)[A-Z\"“(*]")
+_NUMBERED_RE = re.compile(  # "12. Decides", "S. Decides", "4, Calls", "2 Requests", "6.Calls"
+    rf"^{_SP}*(?P<num>[\dSIlOZ]{{1,3}})(?P<sep>{_SP}*\.{_SP}*|{_SP}*,{_SP}+|{_SP}+)"
+    r"(?=[\"“‘'(|~—–-]|[A-Za-z][a-z])")
+_VERBISH_RE = re.compile(rf"(?:[A-Z][a-z]+{_SP}+[a-z]+s|[A-Z][a-z]+s)\b")
+_PARA_END_RE = re.compile(rf"[.,;:][\"”’)]?(?:{_SP}*\d{{1,3}})?$")
+_OPENER_RE = re.compile(  # a preambular paragraph: "Recalling", "Deeply concerned", "Mindful"
+    rf"^{_SP}*(?:(?:[A-Z][a-z]+ly|Further|Also|Again){_SP}+[a-z]{{2,}}(?:ing|ed)\b"
+    r"|(?!United\b|Limited\b|Related\b)[A-Z][a-z]{2,}(?:ing|ed)\b"
+    r"|(?:Mindful|Aware|Conscious|Cognizant|Anxious|Desirous|Whereas|Considering|Recognizing)\b)")
 _OPERATIVE_VERBS = (
     "Accepts", "Acknowledges", "Affirms", "Agrees", "Appeals", "Appoints", "Approves", "Asks",
     "Authorizes", "Calls", "Commends", "Concludes", "Condemns", "Confirms", "Congratulates",
@@ -67,19 +75,24 @@ _OPERATIVE_VERBS = (
     "Instructs", "Insists", "Invites", "Notes", "Reaffirms", "Recommends", "Regrets",
     "Reiterates", "Reminds", "Renews", "Requests", "Requires", "Resolves", "Stresses",
     "Supports", "Takes", "Underlines", "Urges", "Warns", "Welcomes")
-_OPERATIVE_START_RE = re.compile(
-    r"^[ \t]*(?:(?:Now,?[ \t]+)?[Tt]herefore\b|(?:(?:[A-Z][a-z]+ly|Further|Also|Again|Hereby)[ \t]+)?(?:"
+_OPERATIVE_START_RE = re.compile(  # an unnumbered operative paragraph: "Decides to ...", "Therefore"
+    rf"^{_SP}*(?:(?:Now,?{_SP}+)?[Tt]herefore\b|(?:(?:[A-Z][a-z]+ly|Further|Also|Again|Hereby){_SP}+)?(?:"
     + "|".join(v.lower() for v in _OPERATIVE_VERBS) + "|" + "|".join(_OPERATIVE_VERBS) + r")\b)")
-_SENTENCE_END_RE = re.compile(r"[.;:!?][\"”’)]?[ \t]*(?:\n|[ \t](?=[\"“(A-Z0-9]))|\n[ \t]*\n")
-_INTRO_MAX = 40  # a paragraph this short ("The Security Council,", "Resolves:") opens the next
-_OCR_DIGITS = str.maketrans({"S": "5", "I": "1", "l": "1", "O": "0"})
+_SENTENCE_END_RE = re.compile(rf"[.;:!?][\"”’)]?{_SP}*(?:\n|{_SP}(?=[\"“(A-Z0-9]))|\n{_SP}*\n")
+_INTRO_MAX = 80
+_INTRO_LINE_RE = re.compile(  # words that open the next paragraph rather than stand alone
+    rf"^{_SP}*(?:The Security Council\b.*|[^\d(].{{0,40}}:|(?:Now,?{_SP}+)?[Tt]herefore,?|To this end,?"
+    rf"|(?:ANNEX|Annex)\b.{{0,8}}){_SP}*$")
+_OCR_DIGITS = str.maketrans({"S": "5", "I": "1", "l": "1", "O": "0", "o": "0", "Z": "2"})
 
 
 def looks_like_resolution(text: str) -> bool:
     """True when *text* reads as a UN Security Council resolution.
 
-    Evidence is a resolution title near the start or the opening formula "The Security
-    Council," on a line of its own. Pure; reads at most the first few thousand characters.
+    Evidence: the opening formula "The Security Council," on a line of its own near the
+    start, or a resolution title backed by an adoption date line, a mention of the Security
+    Council or an "Adopted at ..." line. A program sheet that merely cites "Resolution 2866"
+    is not one. Pure, O(len(text)).
 
     >>> looks_like_resolution("Resolution 660 (1990)\\nof 2 August 1990\\n\\nThe Security Council,\\n")
     True
@@ -87,7 +100,10 @@ def looks_like_resolution(text: str) -> bool:
     False
     """
     head = text[:_HEADER_SEARCH_CHARS]
-    return parse_header(head) is not None or _COUNCIL_LINE_RE.search(head) is not None
+    if _COUNCIL_LINE_RE.search(head):
+        return True
+    header = parse_header(head)
+    return header is not None and (header.date is not None or _COUNCIL_OR_ADOPTED_RE.search(text) is not None)
 
 
 def parse_header(text: str) -> ResolutionHeader | None:
@@ -116,7 +132,7 @@ def parse_header(text: str) -> ResolutionHeader | None:
     year = _choose_year(number, date_year, title_year)
     if year is None:
         return None
-    start = title.start() + len(title[0]) - len(title[0].lstrip())
+    start, end = _strip_span(head, title.start(), end)
     return ResolutionHeader(number=number, year=year, date=date, start=start, end=end)
 
 
@@ -188,31 +204,49 @@ def _digits_year(raw: str) -> int | None:
 
 
 def _find_date(head: str, title: re.Match[str]) -> tuple[str | None, int | None, int]:
-    """The adoption date on the title line or the next three non-blank lines."""
+    """(ISO date, year, header end) from the title line or the date lines just below it."""
     candidates = [(title["rest"], title.end())]
-    pos = title.end()
-    for _ in range(3):
+    pos, seen = title.end(), 0
+    while seen < 4 and pos < len(head):
         nxt = head.find("\n", pos + 1)
         line_end = len(head) if nxt < 0 else nxt
-        line = head[pos + 1:line_end]
-        pos = line_end
+        line, pos = head[pos + 1:line_end], line_end
         if not line.strip():
             continue
-        if not _DATE_LINE_RE.match(line) and not candidates[-1][0].rstrip().endswith(","):
+        seen += 1
+        if len(line) > 90 or not (_DATE_LINE_RE.match(line) or candidates[-1][0].rstrip().endswith(",")):
             break
         candidates.append((line, line_end))
-        if nxt < 0:
-            break
+    title_year = _digits_year(title["year"] or "")
     for line, line_end in candidates:
-        m = _DATE_RE.search(line)
-        if m:
-            year = int(m["year"]) if 1945 <= int(m["year"]) <= 2100 else None
-            iso = None
-            if m["day"] and year and 1 <= int(m["day"]) <= 31:
-                month = _MONTHS.index(m["month"].lower()) + 1
-                iso = f"{year:04d}-{month:02d}-{int(m['day']):02d}"
-            return iso, year, line_end
-    return None, None, title.end()
+        m = next((d for d in _DATE_RE.finditer(line) if _month_number(d["month"])), None)
+        if m is None:
+            continue
+        year = _ocr_int(m["year"])
+        if (year is None or not 1945 <= year <= 2100) and title_year and m["year"][-3:] == str(title_year)[-3:]:
+            year = title_year  # "of 14 October £964" under "Resolution 226 (1966)"
+        if year is not None and not 1945 <= year <= 2100:
+            year = None
+        day = _ocr_int(m["day"] or "")
+        iso = None
+        if year and day and 1 <= day <= 31:
+            iso = f"{year:04d}-{_month_number(m['month']):02d}-{day:02d}"
+        return iso, year, line_end
+    return None, None, candidates[-1][1]
+
+
+def _month_number(word: str) -> int:
+    """1-12 for a month name, tolerating one misread letter ("Auqust"); 0 otherwise."""
+    word = word.lower()
+    for i, month in enumerate(_MONTHS, start=1):
+        if len(word) == len(month) and sum(a != b for a, b in zip(word, month)) <= (len(month) > 4):
+            return i
+    return 0
+
+
+def _ocr_int(raw: str) -> int | None:
+    digits = raw.translate(_OCR_DIGITS)
+    return int(digits) if digits.isdigit() else None
 
 
 def _choose_year(number: int, date_year: int | None, title_year: int | None) -> int | None:
@@ -249,16 +283,13 @@ def _skip_furniture(text: str, pos: int) -> int:
     return end
 
 
-def _ocr_number(raw: str) -> int | None:
-    digits = raw.translate(_OCR_DIGITS)
-    return int(digits) if digits.isdigit() else None
-
-
 def _body_paragraphs(text: str, start: int) -> list[_Para]:
     """Group body lines into paragraphs and give each its kind and label."""
     paras: list[_Para] = []
     cur: list[int] | None = None  # [start, end] of the open paragraph
     kind, label, phase, last_num = "preamble", None, "preamble", 0
+    body: tuple[str, str | None] = ("preamble", None)  # the last preamble/operative paragraph
+    annex = ""  # "Annex A." inside an annex
     prev_blank, prev_line = True, ""
 
     def close() -> None:
@@ -273,35 +304,38 @@ def _body_paragraphs(text: str, start: int) -> list[_Para]:
         if not stripped:
             prev_blank = True
             continue
+        if _LONE_NUMBER_RE.match(line):
+            continue
         if phase != "footer" and (_FURNITURE_RE.match(line) or _PART_RE.match(line)):
             close()
             prev_blank, prev_line = True, ""
             continue
         new: tuple[str, str | None] | None = None
-        numbered = _NUMBERED_RE.match(line)
-        num = _ocr_number(numbered["num"]) if numbered else None
-        if _COUNCIL_LINE_RE.match(line):
-            phase, last_num, new = "preamble", 0, ("preamble", None)
+        num = _paragraph_number(line, last_num, prev_blank=prev_blank, prev_line=prev_line)
+        annex_m = _ANNEX_RE.match(line)
+        if annex_m:  # an annex adopted with the resolution: its paragraphs are labelled "Annex A.1"
+            annex, last_num = annex_m["annex"].title() + ".", 0
+            phase, new = "operative", ("operative", annex.rstrip("."))
+        elif _COUNCIL_LINE_RE.match(line):
+            phase, last_num, annex, new = "preamble", 0, "", ("preamble", None)
         elif _ADOPTED_RE.match(line):
             phase, new = "footer", ("footer", "adopted")
+        elif num is not None and phase != "footer":
+            phase, last_num, new = "operative", num, ("operative", annex + str(num))
         elif (prev_blank or prev_line.endswith((".", ")"))) and _FOOTNOTE_RE.match(line):
             new = ("footer", "note " + stripped.split()[0].rstrip("/"))
         elif phase == "footer":
             new = None if not prev_blank else ("footer", None)
-        elif numbered and num is not None and (
-                num == last_num + 1 or num == 1
-                or (prev_blank and numbered["num"].isdigit() and num > last_num)):
-            if prev_blank or prev_line.endswith((".", ",", ";", ":")):
-                phase, last_num, new = "operative", num, ("operative", str(num))
         elif prev_blank and _OPERATIVE_START_RE.match(line) and phase == "preamble":
             phase, new = "operative", ("operative", None)
         elif phase == "preamble" and (prev_blank and stripped[0].isupper() or (
                 prev_line.endswith((",", ";", ":")) and _OPENER_RE.match(line))):
             new = ("preamble", None)
-        elif phase == "operative" and prev_blank and last_num == 0 and stripped[0].isupper():
-            new = ("operative", None)
-        if cur is None and new is None:  # continuation after furniture or a footnote
-            new = (kind if paras else "preamble", label if paras else None)
+        elif phase == "operative" and prev_blank and (
+                last_num == 0 and stripped[0].isupper() or _OPERATIVE_START_RE.match(line)):
+            new = ("operative", annex.rstrip(".") or None)  # unnumbered, or its number lost to OCR
+        if new is None and phase != "footer" and (cur is None or kind == "footer" and prev_blank):
+            new = body  # a paragraph resumed after page furniture or a footnote
         if new is not None:
             if cur is not None and _is_intro(text[cur[0]:cur[1]]) and new[0] != "footer":
                 kind, label = new  # "The Security Council," / "Resolves:" opens the next one
@@ -309,6 +343,8 @@ def _body_paragraphs(text: str, start: int) -> list[_Para]:
                 close()
                 kind, label = new
                 cur = [s, e]
+            if kind != "footer":
+                body = (kind, label)
         if cur is not None:
             cur[1] = e
         prev_blank, prev_line = False, stripped
@@ -316,9 +352,31 @@ def _body_paragraphs(text: str, start: int) -> list[_Para]:
     return paras
 
 
+def _paragraph_number(line: str, last_num: int, *, prev_blank: bool, prev_line: str) -> int | None:
+    """The operative paragraph number *line* opens with, if it opens one.
+
+    "12. Decides" is accepted anywhere a paragraph may start; OCR-damaged forms ("S. Decides"
+    for 5, "4, Calls", "2 Requests") only when they continue the numbering.
+    """
+    m = _NUMBERED_RE.match(line)
+    num = _ocr_int(m["num"]) if m else None
+    if m is None or num is None or not (prev_blank or _PARA_END_RE.search(prev_line)):
+        return None
+    in_sequence = num == last_num + 1
+    if "." in m["sep"]:
+        clean = m["num"].isdigit()
+        ok = in_sequence or (clean and (num == 1 or prev_blank))
+    elif "," in m["sep"]:
+        ok = in_sequence and line[m.end()].isupper()
+    else:
+        ok = in_sequence and _VERBISH_RE.match(line, m.end()) is not None
+    return num if ok else None
+
+
 def _is_intro(passage: str) -> bool:
+    """"The Security Council,", "Resolves:", "Therefore": words that open the next paragraph."""
     stripped = passage.strip()
-    return len(stripped) <= _INTRO_MAX and _NUMBERED_RE.match(stripped) is None
+    return len(stripped) <= _INTRO_MAX and all(_INTRO_LINE_RE.match(x) for x in stripped.splitlines())
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -161,7 +161,8 @@ class Searcher:
         q = (f"PREFIX pkg: <{self.v}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
              f"SELECT ?p ?e (SAMPLE(?t) AS ?type) (SAMPLE(?l) AS ?label) WHERE {{ VALUES ?p {{ {values} }} "
              "?p pkg:mentions ?e . OPTIONAL { ?e a ?t . FILTER(STRSTARTS(STR(?t), STR(pkg:))) } "
-             "OPTIONAL { ?e rdfs:label ?l . FILTER(LANG(?l) = 'en' || LANG(?l) = '') } } GROUP BY ?p ?e")
+             "OPTIONAL { ?e rdfs:label|<http://www.w3.org/2004/02/skos/core#prefLabel> ?l . "
+             "FILTER(LANG(?l) = 'en' || LANG(?l) = '') } } GROUP BY ?p ?e")
         out: dict[str, list[EntityRef]] = {}
         for p, e, t, label in self.ws.store.select(q):
             kind = t.value.rsplit("#", 1)[-1] if t is not None else ""

@@ -15,7 +15,6 @@ from pyoxigraph import (
     QueryTriples,
     RdfFormat,
     Store,
-    Variable,
 )
 
 from kg.errors import BadQuery, QueryTimeout
@@ -104,8 +103,13 @@ class OxigraphStore:
 
     def select(self, sparql: str, **bindings: object) -> list[tuple[Term | None, ...]]:
         """A trusted internal SELECT over the union graph; ``bindings`` substitute variables."""
-        subs = {Variable(k): v for k, v in bindings.items()}
-        result = self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+        if bindings:
+            # A trailing VALUES block binds the variables wherever they occur; the terms are
+            # serialised by pyoxigraph, so no caller text is pasted into the query.
+            names = " ".join(f"?{k}" for k in bindings)
+            terms = " ".join(str(v) for v in bindings.values())
+            sparql = f"{sparql}\nVALUES ({names}) {{ ({terms}) }}"
+        result = self._store.query(sparql, use_default_graph_as_union=True)
         assert isinstance(result, QuerySolutions)
         n = len(result.variables)
         return [tuple(s[i] for i in range(n)) for s in result]

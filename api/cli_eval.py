@@ -1,0 +1,77 @@
+"""The ``policykg eval`` command: measured quality against a gold folder (see ``evaluation/``).
+
+``api/cli.py`` calls :func:`register` once with its Typer app and a getter of the Settings
+its root callback built; nothing here runs at import.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+if TYPE_CHECKING:
+    from kg.settings import Settings
+
+
+def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
+    """Add the ``eval`` command to ``app``."""
+
+    @app.command("eval")
+    def eval_command(
+        gold: Annotated[Path, typer.Option("--gold", help="Folder of gold sets (questions.jsonl, citations.jsonl, "
+                                                          "oas-program-facts.jsonl, extraction-*.json)")],
+        as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON (the table's numbers)")] = False,
+        report: Annotated[Optional[Path], typer.Option("--report", help="Also write the report as markdown")] = None,
+        k: Annotated[int, typer.Option("--k", help="Passages retrieved per question", min=1)] = 50,
+    ) -> None:
+        """Measure retrieval (nDCG, recall, MRR per mode and language), citation links, program fields
+        and entity/relation extraction against gold sets."""
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        from evaluation.gold import load_gold
+        from evaluation.report import render_markdown, render_rich
+        from evaluation.suite import run_eval
+        from kg.workspace import Workspace
+
+        err = Console(stderr=True)
+        gold_set = load_gold(gold)
+        ws = Workspace(get_settings())
+        try:
+            with Progress(TextColumn("{task.description:<12}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                          console=err, transient=True) as bar:
+                tasks: dict[str, object] = {}
+
+                def progress(step: str, done: int, total: int) -> None:
+                    if step not in tasks:
+                        tasks[step] = bar.add_task(step, total=total)
+                    bar.update(tasks[step], completed=done, total=total)  # type: ignore[arg-type]
+
+                result = run_eval(ws, gold_set, k=k, progress=progress)
+        finally:
+            ws.close()
+        if as_json:
+            print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        else:
+            render_rich(result, Console())
+        if report is not None:
+            _write_atomically(report, render_markdown(result))
+            err.print(f"wrote {report}")
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise

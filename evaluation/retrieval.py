@@ -1,0 +1,173 @@
+"""Retrieval quality: every gold question through every search mode, scored per mode × language.
+
+Modes are ``bm25``, ``dense:<embedder>`` for each embedder indexed in the store, and
+``hybrid`` (BM25 + the default embedder, or the first indexed one, fused by RRF). Each
+question asks for ``k`` passages; the passages collapse to a document ranking (first
+occurrence of each source), scored with binary relevance by ranx: nDCG@10, Recall@10,
+Recall@50, MRR@10. A query that raises scores 0 and is listed, never dropped. The two best
+modes by nDCG@10 over all questions are compared by a paired randomization test.
+Read-only; cost: one search per question and mode.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from evaluation.gold import ALL, Question, languages_of
+from evaluation.metrics import RANK_METRICS, PairedTest, collapse_to_documents, paired_test, rank_metrics
+from kg.errors import PolicyKGError
+from kg.search import Searcher
+from kg.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]
+#: What a failed search may raise; anything else is a bug and propagates.
+SEARCH_FAILURES = (PolicyKGError, ValueError, RuntimeError, OSError)
+
+
+@dataclass(frozen=True)
+class ModeSpec:
+    name: str  # bm25 | dense:<embedder> | hybrid
+    mode: str  # the Searcher mode
+    embedder: str | None
+
+
+@dataclass(frozen=True)
+class QuestionScore:
+    mode: str
+    question: str
+    lang: str
+    ndcg10: float
+    recall10: float
+    recall50: float
+    mrr10: float
+    first_relevant_rank: int | None  # in the document ranking, from 1
+    relevant_in_store: int  # how many of the question's relevant documents the store holds
+    relevant: int
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class MetricCell:
+    mode: str
+    language: str  # a question language, or "all"
+    questions: int
+    failed: int
+    ndcg10: float
+    recall10: float
+    recall50: float
+    mrr10: float
+
+
+@dataclass(frozen=True)
+class Failure:
+    mode: str
+    question: str
+    error: str
+
+
+@dataclass(frozen=True)
+class RetrievalReport:
+    k: int
+    modes: tuple[ModeSpec, ...]
+    languages: tuple[str, ...]  # "all" first
+    cells: tuple[MetricCell, ...]
+    per_question: tuple[QuestionScore, ...]
+    failures: tuple[Failure, ...]
+    significance: PairedTest | None
+    questions: int
+    covered_questions: int  # questions whose relevant documents are all in the store
+    store_documents: int
+
+    def cell(self, mode: str, language: str = ALL) -> MetricCell:
+        for c in self.cells:
+            if c.mode == mode and c.language == language:
+                return c
+        raise KeyError((mode, language))
+
+
+def mode_specs(workspace: Workspace) -> tuple[ModeSpec, ...]:
+    """The modes this store can run: bm25, dense per indexed embedder, hybrid with the default embedder."""
+    indexed = list(workspace.passages().dense)
+    specs = [ModeSpec("bm25", "bm25", None)]
+    specs += [ModeSpec(f"dense:{name}", "dense", name) for name in indexed]
+    if indexed:
+        default = workspace.settings.default_embedder
+        specs.append(ModeSpec("hybrid", "hybrid", default if default in indexed else indexed[0]))
+    return tuple(specs)
+
+
+def stored_sources(workspace: Workspace) -> set[str]:
+    from ingest.pipeline import Ingestor
+
+    return set(Ingestor(workspace).stored())
+
+
+def evaluate_retrieval(workspace: Workspace, questions: Sequence[Question], *, k: int = 50,
+                       progress: Progress | None = None) -> RetrievalReport:
+    """Score every question in every mode. Read-only; cost: len(questions) × modes searches."""
+    questions = [q for q in questions if q.relevant]
+    specs = mode_specs(workspace)
+    searcher = Searcher(workspace)
+    in_store = stored_sources(workspace)
+    relevant = {q.id: q.relevant for q in questions}
+    scores: list[QuestionScore] = []
+    failures: list[Failure] = []
+    total, done = len(specs) * len(questions), 0
+    for spec in specs:
+        rankings: dict[str, list[str]] = {}
+        errors: dict[str, str] = {}
+        for q in questions:
+            try:
+                result = searcher.search(q.question, k=k, mode=spec.mode, embedder=spec.embedder)
+                rankings[q.id] = collapse_to_documents(result.hits)
+            except SEARCH_FAILURES as e:
+                errors[q.id] = f"{type(e).__name__}: {e}"
+                failures.append(Failure(spec.name, q.id, errors[q.id]))
+                log.warning("search failed (%s, %s): %s", spec.name, q.id, errors[q.id])
+            done += 1
+            if progress:
+                progress("retrieval", done, total)
+        per = rank_metrics(relevant, rankings) if questions else {m: {} for m in RANK_METRICS}
+        for q in questions:
+            ranking = rankings.get(q.id, [])
+            first = next((i for i, d in enumerate(ranking, start=1) if d in q.relevant), None)
+            scores.append(QuestionScore(
+                spec.name, q.id, q.lang, per["ndcg@10"][q.id], per["recall@10"][q.id], per["recall@50"][q.id],
+                per["mrr@10"][q.id], first, sum(1 for d in q.relevant if d in in_store), len(q.relevant),
+                errors.get(q.id)))
+    languages = languages_of(q.lang for q in questions)
+    cells = tuple(_cell(spec.name, lang, scores) for spec in specs for lang in languages)
+    return RetrievalReport(
+        k=k, modes=specs, languages=languages, cells=cells, per_question=tuple(scores),
+        failures=tuple(failures), significance=_compare_best(specs, cells, scores),
+        questions=len(questions),
+        covered_questions=sum(1 for q in questions if all(d in in_store for d in q.relevant)),
+        store_documents=len(in_store))
+
+
+def _cell(mode: str, language: str, scores: Sequence[QuestionScore]) -> MetricCell:
+    rows = [s for s in scores if s.mode == mode and (language == ALL or s.lang == language)]
+    n = len(rows)
+
+    def mean(values: list[float]) -> float:
+        return sum(values) / n if n else 0.0
+
+    return MetricCell(mode, language, n, sum(1 for s in rows if s.error),
+                      mean([s.ndcg10 for s in rows]), mean([s.recall10 for s in rows]),
+                      mean([s.recall50 for s in rows]), mean([s.mrr10 for s in rows]))
+
+
+def _compare_best(specs: Sequence[ModeSpec], cells: Sequence[MetricCell],
+                  scores: Sequence[QuestionScore]) -> PairedTest | None:
+    overall = sorted((c for c in cells if c.language == ALL), key=lambda c: -c.ndcg10)
+    if len(overall) < 2:
+        return None
+    a, b = overall[0].mode, overall[1].mode
+    by_a = {s.question: s.ndcg10 for s in scores if s.mode == a}
+    by_b = {s.question: s.ndcg10 for s in scores if s.mode == b}
+    ids = sorted(by_a.keys() & by_b.keys())
+    return paired_test([by_a[i] for i in ids], [by_b[i] for i in ids], names=(a, b), metric="ndcg@10")

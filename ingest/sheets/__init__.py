@@ -1,0 +1,1 @@
+"""OAS program summary sheets: segment a sheet into program blocks and extract each program's facts."""

@@ -1,0 +1,97 @@
+"""Shared fixtures: the shared corpus, a real workspace ingested from a slice of it, a real server."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SAMPLE = ROOT / "data" / "sample"
+TOKEN = "test-token-0123456789abcdef"
+
+#: Resolutions for the end-to-end slice: the ones the checks name, plus neighbours for ranking to matter.
+SLICE = ["0242_1967", "0338_1973", "0660_1990", "0661_1990", "0662_1990", "0678_1990", "0687_1991",
+         "0693_1991", "0714_1991", "0729_1992", "0841_1993", "0861_1993", "0873_1993", "0875_1993",
+         "0940_1994", "0001_1946", "0005_1946", "0082_1950", "0502_1982", "0505_1982"]
+
+
+def shared_or_skip() -> Path:
+    if not SHARED.exists():
+        pytest.skip("../shared is not here")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def slice_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    shared = shared_or_skip()
+    target = tmp_path_factory.mktemp("slice")
+    for name in SLICE:
+        src = shared / "corpus" / "unsc-resolutions" / f"S_RES_{name}_EN_GOLD.txt"
+        if src.exists():
+            (target / src.name).write_bytes(src.read_bytes())
+    for src in SAMPLE.glob("*.txt"):
+        (target / src.name).write_bytes(src.read_bytes())
+    return target
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from kg.settings import Settings
+
+    return Settings(store=tmp_path_factory.mktemp("store"), api_token=TOKEN)
+
+
+@pytest.fixture(scope="session")
+def ingested(settings, slice_dir: Path):  # type: ignore[no-untyped-def]
+    """A store on disk holding the slice, ingested through the real pipeline (real models)."""
+    from ingest.pipeline import Ingestor
+    from kg.workspace import Workspace
+
+    ws = Workspace(settings)
+    report = Ingestor(ws).ingest_paths([slice_dir])
+    ws.close()
+    return report
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def server(settings, ingested) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The real app under uvicorn on a free loopback port; yields its base URL."""
+    import httpx
+    import uvicorn
+
+    from api.app import create_app
+
+    port = free_port()
+    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            if httpx.get(url + "/health", timeout=5).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    else:
+        raise RuntimeError("server did not start")
+    yield url
+    srv.should_exit = True
+    thread.join(timeout=10)

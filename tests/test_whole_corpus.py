@@ -1,0 +1,49 @@
+"""The whole shared corpus through the CLI: counts, a second run skips all, a changed file replaces its graph."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import shared_or_skip
+
+pytestmark = pytest.mark.slow
+
+
+def cli(store: Path, *args: str) -> dict[str, object]:
+    out = subprocess.run([sys.executable, "-c", "from api.cli import main; main()", "--store", str(store), *args],
+                         capture_output=True, text=True, timeout=3000)
+    assert out.returncode == 0, out.stderr[-3000:]
+    return json.loads(out.stdout) if "--json" in args else {"stdout": out.stdout}
+
+
+def test_whole_corpus(tmp_path: Path) -> None:
+    shared = shared_or_skip()
+    corpus = tmp_path / "corpus"
+    shutil.copytree(shared / "corpus", corpus)
+    store = tmp_path / "store"
+    first = cli(store, "ingest", str(corpus), "--json")
+    assert len(first["added"]) == 812 + 17, first["failed"]
+    assert not first["failed"]
+    print("\nwhole corpus:", json.dumps({k: first[k] for k in ("passages", "quads", "seconds", "elapsed_s")}))
+    second = cli(store, "ingest", str(corpus), "--json")
+    assert len(second["skipped"]) == 829 and not second["added"] and not second["replaced"]
+
+    changed = corpus / "unsc-resolutions" / "S_RES_0660_1990_EN_GOLD.txt"
+    changed.write_text(changed.read_text() + "\n5. Decides to remain seized of the matter of the Kuwaiti marshes.\n")
+    before = cli(store, "sparql", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+                 "--format", "csv")["stdout"]
+    third = cli(store, "ingest", str(corpus), "--json")
+    assert third["replaced"] == ["S_RES_0660_1990_EN_GOLD"] and len(third["skipped"]) == 828
+    after = cli(store, "sparql", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+                "--format", "csv")["stdout"]
+    old_graphs = set(before.splitlines()[1:])
+    new_graphs = set(after.splitlines()[1:])
+    assert len(old_graphs - new_graphs) == 1 and len(new_graphs - old_graphs) == 1
+    hits = cli(store, "search", "Kuwaiti marshes", "--json", "-k", "3")
+    assert hits["hits"][0]["document"]["source"] == "S_RES_0660_1990_EN_GOLD"
