@@ -25,11 +25,14 @@ CITES_QUERY = """
 PREFIX pkg: <{v}>
 PREFIX eli: <{eli}>
 SELECT ?src ?inst ?t ?symbol ?number ?year ?by WHERE {{
-  GRAPH ?g {{ ?doc a pkg:Document ; pkg:source ?src . OPTIONAL {{ ?doc pkg:about ?inst . OPTIONAL {{ ?inst eli:cites ?t }} }} }}
-  OPTIONAL {{ ?t pkg:symbol ?symbol }}
-  OPTIONAL {{ ?t pkg:number ?number }}
-  OPTIONAL {{ ?t pkg:year ?year }}
-  OPTIONAL {{ ?t pkg:issuedBy ?by }}
+  GRAPH ?g {{ ?doc a pkg:Document ; pkg:source ?src . OPTIONAL {{ ?doc pkg:about ?inst }} }}
+  OPTIONAL {{
+    GRAPH ?g {{ ?inst eli:cites ?t }}
+    OPTIONAL {{ ?t pkg:symbol ?symbol }}
+    OPTIONAL {{ ?t pkg:number ?number }}
+    OPTIONAL {{ ?t pkg:year ?year }}
+    OPTIONAL {{ ?t pkg:issuedBy ?by }}
+  }}
 }}
 """
 _UNSC_SYMBOL = re.compile(r"^\s*S/RES/(\d+)\s*(?:\((\d{4})\))?")

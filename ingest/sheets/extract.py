@@ -18,12 +18,12 @@ from ingest.gazetteer import Gazetteer
 from ingest.model import Fact, InstrumentRef, NewEntity, Segment
 from ingest.sheets.context import OrgRef, SheetDoc, read_sheet
 from ingest.sheets.fields import Assignment, FieldLabel, FieldValue, assign_fields
-from ingest.sheets.labels import (IMPLEMENTS_CUES, MANDATE_CUES, MEMBER_STATES_PHRASES, NULL_VALUES, PILLARS)
+from ingest.sheets.labels import IMPLEMENTS_CUES, MANDATE_CUES, MEMBER_STATES_PHRASES, NULL_VALUES, PILLARS
+from ingest.sheets.names import is_org_head
 from ingest.sheets.program import ProgramName, name_program
 from ingest.sheets.relations import (Found, body_funders, body_places, fallback_implementer, implementers, partners,
                                      start_years, state_evidence)
 from ingest.sheets.text import cue_regex, find_cues, fold_key, trim
-from ingest.sheets.names import is_org_head
 from ontology.iri import Iris
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,16 @@ def extract_programs(text: str, segments: list[Segment], *, lang: str, gazetteer
 
     Field values out of place are matched to labels by layout and body evidence; a match
     that is a guess has confidence < 1.0 and a note. ``n/a`` and empty fields give nothing.
+    Programs come first in the entity list, then the organizations minted for the facts.
+
+    >>> from ingest.gazetteer import Entry
+    >>> from ingest.sheets.segment import segment_sheet
+    >>> g = Gazetteer([Entry("Canada", "https://policykg.org/id/state/CAN", "State")])
+    >>> text = "PROGRAM SUMMARY\\n\\nThe Port Program helps ports.\\n\\nDonor Countries   Canada\\n"
+    >>> entities, facts = extract_programs(text, segment_sheet(text), lang="en", gazetteer=g,
+    ...                                    iris=Iris("https://policykg.org/"))
+    >>> [(e.kind, e.labels) for e in entities], [(f.predicate, f.object, f.confidence) for f in facts]
+    ([('Program', (('Port Program', 'en'),))], [('fundedBy', 'https://policykg.org/id/state/CAN', 1.0)])
     """
     doc = read_sheet(text, segments, lang=lang, gazetteer=gazetteer, iris=iris)
     refs = _instrument_refs(text)
@@ -48,9 +58,8 @@ def extract_programs(text: str, segments: list[Segment], *, lang: str, gazetteer
         seg = [s for s in segments if s.block == block]
         name = name_program(doc, seg) or _fallback_name(doc, seg)
         program = iris.program(name.acronym or name.label)
-        found, extra = _block_facts(doc, seg, block, name, iris, refs)
-        entities.append(NewEntity(program, "Program", ((name.label, lang),), name.acronym, name.start, name.end,
-                                  extra))
+        found = _block_facts(doc, seg, block, name, iris, refs)
+        entities.append(NewEntity(program, "Program", ((name.label, lang),), name.acronym, name.start, name.end))
         for f in found:
             facts.append(Fact(program, f.predicate, f.iri, f.start, f.end, round(f.confidence, 2),
                               f.year, f.note))
@@ -71,6 +80,7 @@ def _instrument_refs(text: str) -> list[InstrumentRef]:
     try:
         from ingest.references import find_instrument_refs
     except ImportError:  # the references module has not landed: no instrument facts
+        log.debug("ingest.references is not available: program sheets get no instrument facts")
         return []
     return find_instrument_refs(text)
 
@@ -133,10 +143,10 @@ def _value_kind(doc: SheetDoc, start: int, end: int) -> tuple[str, int, list[str
     return "text", 1, []
 
 
-def _value_orgs(doc: SheetDoc, v: FieldValue, mint: "_Minter") -> list[OrgRef]:
+def _value_orgs(doc: SheetDoc, v: FieldValue, iris: Iris) -> list[OrgRef]:
     """The organizations a value lists: known or defined ones, else each listed item by its own name."""
-    found = [o for o in doc.orgs_in(v.start, v.end) if not o.home]
-    out = list(found)
+    named = [o for o in doc.orgs_in(v.start, v.end)]
+    out = [o for o in named if not o.home]
     pos = v.start
     for piece in _SEPARATORS.split(doc.text[v.start:v.end]):
         i = doc.text.find(piece, pos, v.end)
@@ -144,24 +154,23 @@ def _value_orgs(doc: SheetDoc, v: FieldValue, mint: "_Minter") -> list[OrgRef]:
             continue
         s, e = trim(doc.text, i, i + len(piece))
         pos = e
-        if any(o.start < e and s < o.end for o in doc.orgs_in(v.start, v.end)) or doc.states_in(s, e) and \
-                len(doc.text[s:e].split()) <= 2 and not any(is_org_head(w) for w in doc.text[s:e].split()) \
-                and doc.states_in(s, e)[0].start == s and doc.states_in(s, e)[0].end == e:
-            continue
-        out.append(mint.org(doc.text[s:e], s, e))
+        if not any(o.start < e and s < o.end for o in named) and not _is_state_item(doc, s, e):
+            out.append(_minted(iris, doc.text[s:e], s, e))
     return sorted(out, key=lambda o: o.start)
 
 
-class _Minter:
-    def __init__(self, iris: Iris) -> None:
-        self.iris = iris
-
-    def org(self, name: str, start: int, end: int) -> OrgRef:
-        clean = re.sub(r"\s+", " ", name).strip(" .;,")
-        return OrgRef(self.iris.org(clean), start, end, clean, False)
+def _is_state_item(doc: SheetDoc, start: int, end: int) -> bool:
+    states = doc.states_in(start, end)
+    return len(states) == 1 and (states[0].start, states[0].end) == (start, end)
 
 
-def _field_facts(doc: SheetDoc, a: Assignment, mint: _Minter) -> list[Found]:
+def _minted(iris: Iris, name: str, start: int, end: int) -> OrgRef:
+    """An organization the gazetteer does not know, under an IRI minted from its name."""
+    clean = re.sub(r"\s+", " ", name).strip(" .;,")
+    return OrgRef(iris.org(clean), start, end, clean, False)
+
+
+def _field_facts(doc: SheetDoc, a: Assignment, iris: Iris) -> list[Found]:
     v = a.value
     note = a.note if a.note else "field value"
     out: list[Found] = []
@@ -172,8 +181,11 @@ def _field_facts(doc: SheetDoc, a: Assignment, mint: _Minter) -> list[Found]:
                 out.append(Found(pred, st.iri, st.start, st.end, a.confidence, note))
     elif a.key in ("donor", "partner", "executing") and v.kind in ("orgs", "text"):
         pred = {"donor": "fundedBy", "partner": "partner", "executing": "implementedBy"}[a.key]
-        for o in _value_orgs(doc, v, mint):
+        for o in _value_orgs(doc, v, iris):
             out.append(Found(pred, o.iri, o.start, o.end, a.confidence, note, o))
+        if a.key == "donor":  # "European Union, United States": states listed among organizations
+            out += [Found(pred, st.iri, st.start, st.end, a.confidence, note)
+                    for st in doc.states_in(v.start, v.end) if st.org is None]
     elif a.key in ("start", "end") and v.kind == "year":
         m = _YEAR.search(doc.text, v.start, v.end)
         if m:
@@ -182,29 +194,17 @@ def _field_facts(doc: SheetDoc, a: Assignment, mint: _Minter) -> list[Found]:
     return out
 
 
-def _extra(doc: SheetDoc, assignments: Sequence[Assignment]) -> tuple[tuple[str, str | int], ...]:
-    extra: list[tuple[str, str | int]] = []
-    for a in assignments:
-        value = re.sub(r"\s+", " ", doc.text[a.value.start:a.value.end]).strip()
-        if a.key == "link" and a.value.kind == "url":
-            extra.append(("homepage", value))
-        elif a.key in ("pillar", "status") and a.value.kind != "null":
-            extra.append((a.key, value))
-    return tuple(extra)
-
-
 # --- one block ---------------------------------------------------------------------------------
 
 def _block_facts(doc: SheetDoc, seg: Sequence[Segment], block: int, name: ProgramName, iris: Iris,
-                 refs: Sequence[InstrumentRef]) -> tuple[list[Found], tuple[tuple[str, str | int], ...]]:
-    mint = _Minter(iris)
+                 refs: Sequence[InstrumentRef]) -> list[Found]:
     evidence = state_evidence(doc, block)
     labels, values = _field_items(doc, seg, evidence.funded, evidence.active)
     assignments = assign_fields(labels, values)
-    fields = [f for a in assignments for f in _field_facts(doc, a, mint)]
+    fields = [f for a in assignments for f in _field_facts(doc, a, iris)]
     span = (name.start, name.end)
 
-    runners = [f for f in fields if f.predicate == "implementedBy"] + _banner_implementer(doc, seg, mint) \
+    runners = [f for f in fields if f.predicate == "implementedBy"] + _banner_implementer(doc, seg, iris) \
         + implementers(doc, block, program=span)
     if not runners:
         runners = fallback_implementer(doc, block)
@@ -221,16 +221,16 @@ def _block_facts(doc: SheetDoc, seg: Sequence[Segment], block: int, name: Progra
                          exclude={f.iri for f in donors if f.iri} | {f.iri for f in fields if f.iri})
     field_partners = [f for f in fields if f.predicate == "partner" and f.iri not in runner_iris]
     body_partners = partners(doc, block, exclude=runner_iris | {iris.program(name.acronym or name.label)},
-                             program=span, mint=lambda n: mint.org(n, 0, 0).iri)
+                             program=span, mint=iris.org)
     years = [f for f in fields if f.predicate in ("startYear", "endYear")]
     if not any(f.predicate == "startYear" for f in years):
         years += start_years(doc, block, names=[name.label] + ([name.acronym] if name.acronym else []))
     found = runners + donors + [f for f in fields if f.predicate == "beneficiary"] + places + field_partners \
         + body_partners + years + _instrument_facts(doc, seg, block, span, iris, refs)
-    return _dedupe(found), _extra(doc, assignments)
+    return _dedupe(found)
 
 
-def _banner_implementer(doc: SheetDoc, seg: Sequence[Segment], mint: _Minter) -> list[Found]:
+def _banner_implementer(doc: SheetDoc, seg: Sequence[Segment], iris: Iris) -> list[Found]:
     """The most specific organization the sheet's banner lines name (the last one, not the OAS itself)."""
     banners = [s for s in seg if s.kind == "title" and s.label == "banner"]
     refs = [(o, b) for b in banners for o in doc.orgs_in(b.start, b.end) if not o.home and not o.deliberative]
@@ -241,7 +241,7 @@ def _banner_implementer(doc: SheetDoc, seg: Sequence[Segment], mint: _Minter) ->
         line = re.sub(r"\s*\([A-Z/]+\)\s*$", "", doc.text[b.start:b.end]).strip()
         words = line.split()
         if words and is_org_head(words[0]) and not doc.orgs_in(b.start, b.end):
-            o = mint.org(line, b.start, b.start + len(line))
+            o = _minted(iris, line, b.start, b.start + len(line))
             return [Found("implementedBy", o.iri, b.start, b.end, 0.8, "organization in the sheet's banner", o)]
     return []
 

@@ -182,6 +182,10 @@ def _cluster_confidence(v: FieldValue, lab: FieldLabel, open_labels: list[FieldL
     if lab.key == "donor" and v.kind == "states" and v.n_items == 1 and v.funding == 0 and v.activity == 0:
         return 0.4, ("a single state next to the donor label, no list and no funding in the text: "
                      "the layout does not say it is this field's value")
+    if lab.key == "donor" and v.kind == "states" and v.funding == 0 and v.activity > 0:
+        return min(conf, 0.45), "by the donor label, but the text names these states only as places it works"
+    if lab.key == "beneficiary" and v.kind == "states" and v.funding > 0 and v.activity == 0:
+        return min(conf, 0.45), "by the beneficiaries label, but the text names these states only as payers"
     return conf, note
 
 
@@ -210,9 +214,13 @@ def _orphans(values: list[FieldValue], open_labels: list[FieldLabel], done: list
         s, key, lab = scored[0]
         if lab is not None:
             used.add(lab.pos)
-        evidence = v.funding if key == "donor" else v.activity
-        conf = 0.7 if evidence >= 0.5 else 0.45
-        note = (f"value line far from any label; taken as {key} because the text names "
-                f"{int(round(evidence * 100))}% of its entries in that role")
+        if v.kind == "orgs":
+            conf = 0.6 if len(scored) == 1 else 0.45
+            note = f"value line far from any label; {key} is the only open field it fits"
+        else:
+            evidence = v.funding if key == "donor" else v.activity
+            conf = 0.7 if evidence >= 0.5 else 0.45
+            note = (f"value line far from any label; taken as {key} because the text names "
+                    f"{int(round(evidence * 100))}% of its entries in that role")
         out.append(Assignment(key, v, conf, note, lab))
     return out

@@ -161,7 +161,7 @@ ABBREVIATIONS: tuple[str, ...] = ("St", "Sr", "Sra", "Dr", "Mr", "Mrs", "Ms", "N
 
 #: A sentence (clause) that says who pays.
 FUNDING_CUES: tuple[str, ...] = (
-    r"financ\w*", r"\bfund(?:ed|s|ing)\b", r"\bdonors?\b", r"\bdonat(?:ed|ions?)\b", r"contributions? (?:of|from)",
+    r"financ\w*", r"\bfund(?:ed|s|ing)?\b", r"\bdonors?\b", r"\bdonat(?:ed|ions?)\b", r"contributions? (?:of|from)",
     r"\bcontribut(?:ed|es)\b", r"with (?:the )?resources (?:of|from)", r"\bsponsor(?:ed|ship)\b", r"grants? from",
     r"recursos (?:provienen|proceden|provem|vem)", r"aport(?:a|an|aron|o|e|ou|aram) (?:recursos|fondos|fundos)",
     r"contribuy(?:en|eron|e)", r"contribu(?:iram|i)\b", r"contribucion(?:es)? de", r"donantes?", r"doadores?",
