@@ -182,6 +182,11 @@ def serve(
     uvicorn.run(create_app(State.settings), host=host, port=port, log_level="info")
 
 
+from api.cli_eval import register as register_eval  # noqa: E402
+
+register_eval(app, lambda: State.settings)
+
+
 def main() -> None:
     from kg.errors import PolicyKGError
 

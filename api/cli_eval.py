@@ -38,11 +38,18 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
         from evaluation.gold import load_gold
         from evaluation.report import render_markdown, render_rich
         from evaluation.suite import run_eval
+        from kg.errors import NotFound
         from kg.workspace import Workspace
 
         err = Console(stderr=True)
         gold_set = load_gold(gold)
-        ws = Workspace(get_settings())
+        settings = get_settings()
+        if k > settings.search_k_max:
+            raise typer.BadParameter(f"at most {settings.search_k_max} (POLICYKG_SEARCH_K_MAX)", param_hint="--k")
+        if not (settings.store / "oxigraph").is_dir():
+            raise NotFound(f"no store at {settings.store}; ingest documents first")
+        # Read-only: the evaluation changes nothing, and can run beside `policykg serve`.
+        ws = Workspace(settings, read_only=True)
         try:
             with Progress(TextColumn("{task.description:<12}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                           console=err, transient=True) as bar:

@@ -12,7 +12,7 @@ session, "A/RES/46/7" = number 7 of session 46). Read-only; one SPARQL query.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from evaluation.gold import CitationGold
@@ -148,8 +148,9 @@ def evaluate_citations(workspace: Workspace, gold: Sequence[CitationGold]) -> Ci
                           tuple(missing), tuple(without))
 
 
-def _score(doc: str, gold_symbols: Sequence[str], predicted: Sequence[Key | None], key_of) -> DocumentCitations:  # type: ignore[no-untyped-def]
-    gold_keys = {}
+def _score(doc: str, gold_symbols: Sequence[str], predicted: Sequence[Key | None],
+           key_of: Callable[[str], Key | None]) -> DocumentCitations:
+    gold_keys: dict[object, str] = {}
     for s in gold_symbols:
         k = key_of(s)
         gold_keys[k if k is not None else ("unparsed", s)] = s

@@ -6,8 +6,9 @@ e.g. the session of ``oas-ag-res-2866-xliv-o-14``, also matches), and ``program:
 document's extracted programs whose label or acronym equals the gold label or an alias.
 
 * Entities: what the document's graph links — its ``pkg:about``, its passages'
-  ``pkg:mentions``, the entities it introduces — typed State, Organization, Program or
-  LegalInstrument (themes are not entities here).
+  ``pkg:mentions``, the entities it introduces, the objects of its programs' and
+  instruments' relations — typed State, Organization, Program or LegalInstrument (themes
+  are not entities here).
 * Relations: plain triples of the document's graph from those entities to an IRI, except
   bookkeeping and themes; a triple matches a gold relation when both ends match and the
   predicate's local name is in the gold ``accept`` list. An instrument's ``issued_by`` in the
@@ -86,7 +87,9 @@ class ExtractionReport:
 
 
 def local_name(iri: str) -> str:
-    """>>> local_name("http://data.europa.eu/eli/ontology#cites"), local_name("https://x.org/a/b")
+    """The last segment of an IRI, after ``#`` or ``/``.
+
+    >>> local_name("http://data.europa.eu/eli/ontology#cites"), local_name("https://x.org/a/b")
     ('cites', 'b')
     """
     return iri.rsplit("#", 1)[-1] if "#" in iri else iri.rstrip("/").rsplit("/", 1)[-1]
@@ -166,6 +169,11 @@ def _document(facts: GraphFacts, iris: Iris, gold: ExtractionGold, graph: str) -
     linked = [row[0].value for row in facts.ws.store.select(  # type: ignore[union-attr]
         LINKED_QUERY.format(v=facts.v, prov=PROV), g=NamedNode(graph))]
     info = facts.entities(linked)
+    # what the document's programs and instruments point at is linked too ("location HND")
+    heads = [i for i, e in info.items() if kind_of(e) in ("Program", "LegalInstrument")]
+    targets = [str(t.o) for t in facts.triples(graph, heads) if t.iri and local_name(t.p) not in NOT_RELATIONS]
+    linked = list(dict.fromkeys([*linked, *targets]))
+    info = facts.entities(linked)
     predicted = {i: k for i, e in info.items() if (k := kind_of(e)) is not None}
     mapper = _Mapper(iris, gold, {i: info[i] for i, k in predicted.items() if k == "Program"})
 
@@ -181,14 +189,13 @@ def _document(facts: GraphFacts, iris: Iris, gold: ExtractionGold, graph: str) -
     spurious_e = tuple(sorted(i for i in predicted if not any(mapper.matches(g.id, i) for g in all_gold)))
 
     subjects = [i for i, k in predicted.items() if k in ("Program", "LegalInstrument")]
-    triples = [(s, p, o) for s, p, o in facts.triples(graph, subjects)
-               if isinstance(o, str) and o.startswith("http") and local_name(p) not in NOT_RELATIONS
-               and (p.startswith(facts.v) or p.startswith(ELI))]
+    triples = [(t.s, t.p, str(t.o)) for t in facts.triples(graph, subjects)
+               if t.iri and local_name(t.p) not in NOT_RELATIONS and (t.p.startswith(facts.v) or t.p.startswith(ELI))]
     rels = gold_relations(gold)
 
-    def rel_match(r: GoldRelation, t: tuple[str, str, object]) -> bool:
+    def rel_match(r: GoldRelation, t: tuple[str, str, str]) -> bool:
         s, p, o = t
-        return local_name(p) in r.accept and mapper.matches(r.s, s) and mapper.matches(r.o, str(o))
+        return local_name(p) in r.accept and mapper.matches(r.s, s) and mapper.matches(r.o, o)
 
     hit_r = [r for r in rels if any(rel_match(r, t) for t in triples)]
     hit_t = [t for t in triples if any(rel_match(r, t) for r in rels)]

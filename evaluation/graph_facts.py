@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from pyoxigraph import Literal, NamedNode
 
@@ -53,6 +54,15 @@ class Entity:
         return self.labels | self.acronyms
 
 
+class Triple(NamedTuple):
+    """A plain triple; ``o`` is an IRI when ``iri`` is true, else a literal's value (int for integers)."""
+
+    s: str
+    p: str
+    o: str | int
+    iri: bool
+
+
 @dataclass(frozen=True)
 class DocumentScope:
     """A stored document: its named graph and the entities it is ``pkg:about``."""
@@ -79,22 +89,17 @@ class GraphFacts:
                 about.append(x.value)  # type: ignore[attr-defined]
         return {s: DocumentScope(s, g, tuple(dict.fromkeys(a))) for s, (g, a) in found.items()}
 
-    def triples(self, graph: str, subjects: Iterable[str]) -> list[tuple[str, str, object]]:
-        """The plain triples of ``graph`` whose subject is one of ``subjects``: (s, predicate IRI, object).
-
-        Objects are IRIs (str) or Python values of literals (int for integers, else str).
-        """
-        out: list[tuple[str, str, object]] = []
+    def triples(self, graph: str, subjects: Iterable[str]) -> list[Triple]:
+        """The plain triples of ``graph`` whose subject is one of ``subjects``."""
+        out: list[Triple] = []
         for s in subjects:
             for q in self.ws.store.raw.quads_for_pattern(NamedNode(s), None, None, NamedNode(graph)):
                 o = q.object
                 if isinstance(o, NamedNode):
-                    value: object = o.value
+                    out.append(Triple(s, q.predicate.value, o.value, True))
                 elif isinstance(o, Literal):
                     value = int(o.value) if o.datatype.value.endswith("#integer") else o.value
-                else:
-                    continue
-                out.append((s, q.predicate.value, value))
+                    out.append(Triple(s, q.predicate.value, value, False))
         return out
 
     def entities(self, iris: Iterable[str]) -> dict[str, Entity]:

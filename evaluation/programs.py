@@ -94,11 +94,11 @@ def evaluate_programs(facts: GraphFacts, resolver: NameResolver, gold: Sequence[
         if not programs:
             without.append(g.document)
         triples = facts.triples(scope.graph, programs)
-        objects = facts.entities({o for _, _, o in triples if isinstance(o, str) and o.startswith("http")})
+        objects = facts.entities({str(t.o) for t in triples if t.iri})
         missed, spurious = [], []
         for name, predicates in FIELDS.items():
             wanted = {v + p for p in predicates}
-            predicted = list(dict.fromkeys(o for _, p, o in triples if p in wanted))
+            predicted = list(dict.fromkeys(t.o for t in triples if t.p in wanted))
             gold_values = _gold_values(g, name)
             match = _matcher(name, iri_of, objects)
             hit_gold = [gv for gv in gold_values if any(match(gv, pv) for pv in predicted)]

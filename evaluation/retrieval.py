@@ -101,6 +101,7 @@ def mode_specs(workspace: Workspace) -> tuple[ModeSpec, ...]:
 
 
 def stored_sources(workspace: Workspace) -> set[str]:
+    """The source names (file names without extension) of every stored document. Read-only."""
     from ingest.pipeline import Ingestor
 
     return set(Ingestor(workspace).stored())
@@ -108,7 +109,10 @@ def stored_sources(workspace: Workspace) -> set[str]:
 
 def evaluate_retrieval(workspace: Workspace, questions: Sequence[Question], *, k: int = 50,
                        progress: Progress | None = None) -> RetrievalReport:
-    """Score every question in every mode. Read-only; cost: len(questions) × modes searches."""
+    """Score every question in every mode. Read-only; cost: len(questions) × modes searches.
+
+    Questions without any relevant document cannot be scored and are left out.
+    """
     questions = [q for q in questions if q.relevant]
     specs = mode_specs(workspace)
     searcher = Searcher(workspace)

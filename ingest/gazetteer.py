@@ -129,10 +129,10 @@ SELECT ?entity ?kind ?label ?how WHERE {
 
 
 def build_gazetteer(store: Store, iris: Iris) -> Gazetteer:
-    """A gazetteer of every State and Organization labelled in ``store`` (all graphs)."""
+    """A gazetteer of every State, Organization and Theme labelled in the store's default graph."""
     query = LABEL_QUERY % (RDFS, SKOS, iris.ontology)
     entries: dict[tuple[str, str], Entry] = {}
-    for row in store.query(query, use_default_graph_as_union=True):
+    for row in store.query(query):
         entity, kind, label, how = row[0].value, row[1].value, row[2], row[3].value
         text = label.value.strip()
         if len(text) < 2:
@@ -148,6 +148,8 @@ def reference_gazetteer(iris: Iris) -> Gazetteer:
     """The gazetteer of the shipped reference data alone, without any store on disk."""
     from ontology.reference import reference_quads
 
+    from pyoxigraph import Quad
+
     store = Store()
-    store.extend(reference_quads(iris))
+    store.extend(Quad(q.subject, q.predicate, q.object) for q in reference_quads(iris))
     return build_gazetteer(store, iris)

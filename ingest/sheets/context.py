@@ -193,7 +193,8 @@ def _resolve_orgs(text: str, view: TextView, known: list[OrgRef], names: list[Na
         inside = [k for k in known if k.start < end and start < k.end]
         if any(not k.home for k in inside) or any(s <= start and end <= e for s, e in taken):
             continue
-        if any(w in defined and w != n.acronym for w in re.findall(r"[A-Z]{2,}", n.name)) and n.name.split()[0] in defined:
+        first = n.name.split()[0]
+        if first in defined and first != n.acronym:
             continue  # "CICAD Anti-Money Laundering Unit": a unit of an organization the sheet defined
         qualified = _HOME_SUFFIX.search(n.name)
         name = n.name[:qualified.start()] if qualified else n.name

@@ -28,7 +28,6 @@ from ontology.iri import Iris
 
 log = logging.getLogger(__name__)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_SEPARATORS = re.compile(r"\s*[;·|•]\s*|,\s+(?=[A-Z])")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 
 
@@ -123,7 +122,7 @@ def _value_kind(doc: SheetDoc, start: int, end: int) -> tuple[str, int, list[str
     raw = doc.text[start:end]
     key = fold_key(raw)
     states = list(dict.fromkeys(s.iri for s in doc.states_in(start, end) if s.org is None))
-    items = [i for i in _SEPARATORS.split(raw) if i.strip()]
+    items = value_items(doc.text, start, end)
     if _URL.match(raw.strip()):
         return "url", 1, []
     if key in NULL_VALUES or not re.search(r"\w", raw):
@@ -136,27 +135,49 @@ def _value_kind(doc: SheetDoc, start: int, end: int) -> tuple[str, int, list[str
     covered = sum(len(re.sub(r"[\W_]", "", s.text)) for s in doc.states_in(start, end) if s.org is None)
     if states and covered >= 0.6 * max(letters, 1):
         return "states", max(len(items), len(states)), states
-    if _YEAR.search(raw) and len(raw.split()) <= 4:
+    if _YEAR.search(raw) and len(raw.split()) <= 8:
         return "year", 1, []
     if doc.orgs_in(start, end) or len(items) > 1 or any(is_org_head(w) for w in raw.split()):
         return "orgs", len(items), []
     return "text", 1, []
 
 
-def _value_orgs(doc: SheetDoc, v: FieldValue, iris: Iris) -> list[OrgRef]:
-    """The organizations a value lists: known or defined ones, else each listed item by its own name."""
-    named = [o for o in doc.orgs_in(v.start, v.end)]
-    out = [o for o in named if not o.home]
-    pos = v.start
-    for piece in _SEPARATORS.split(doc.text[v.start:v.end]):
-        i = doc.text.find(piece, pos, v.end)
-        if i < 0 or not piece.strip():
-            continue
-        s, e = trim(doc.text, i, i + len(piece))
-        pos = e
-        if not any(o.start < e and s < o.end for o in named) and not _is_state_item(doc, s, e):
-            out.append(_minted(iris, doc.text[s:e], s, e))
-    return sorted(out, key=lambda o: o.start)
+def value_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The entries of a listed value: split at ; · | • and at ", Capital", never inside parentheses.
+
+    >>> t = "UNODC/TPB; United States (Department of State, INL), Canada"
+    >>> [t[a:b] for a, b in value_items(t, 0, len(t))]
+    ['UNODC/TPB', 'United States (Department of State, INL)', 'Canada']
+    """
+    items: list[tuple[int, int]] = []
+    depth, piece = 0, start
+    for i in range(start, end):
+        c = text[i]
+        depth += (c == "(") - (c == ")")
+        if depth == 0 and (c in ";·|•" or c == "," and re.match(r",\s+[A-Z]", text[i:i + 3])):
+            items.append((piece, i))
+            piece = i + 1
+    items.append((piece, end))
+    return [t for t in (trim(text, a, b) for a, b in items) if t[1] > t[0]]
+
+
+def _value_orgs(doc: SheetDoc, v: FieldValue, iris: Iris, *, donors: bool = False) -> list[OrgRef]:
+    """The organizations a value lists: known or defined ones, else each listed item by its own name.
+
+    In a donors value, what follows a state in parentheses is that state's agency, not another donor.
+    """
+    out: list[OrgRef] = []
+    for s, e in value_items(doc.text, v.start, v.end):
+        head = e
+        paren = doc.text.find("(", s, e)
+        if donors and paren > 0 and doc.states_in(s, paren):
+            head = paren
+        named = [o for o in doc.orgs_in(s, head) if not o.home]
+        out += named
+        bare = trim(doc.text, s, head)
+        if not named and not doc.orgs_in(s, head) and not _is_state_item(doc, *bare) and bare[1] > bare[0]:
+            out.append(_minted(iris, doc.text[bare[0]:bare[1]], *bare))
+    return out
 
 
 def _is_state_item(doc: SheetDoc, start: int, end: int) -> bool:
@@ -181,16 +202,17 @@ def _field_facts(doc: SheetDoc, a: Assignment, iris: Iris) -> list[Found]:
                 out.append(Found(pred, st.iri, st.start, st.end, a.confidence, note))
     elif a.key in ("donor", "partner", "executing") and v.kind in ("orgs", "text"):
         pred = {"donor": "fundedBy", "partner": "partner", "executing": "implementedBy"}[a.key]
-        for o in _value_orgs(doc, v, iris):
+        for o in _value_orgs(doc, v, iris, donors=a.key == "donor"):
             out.append(Found(pred, o.iri, o.start, o.end, a.confidence, note, o))
         if a.key == "donor":  # "European Union, United States": states listed among organizations
             out += [Found(pred, st.iri, st.start, st.end, a.confidence, note)
                     for st in doc.states_in(v.start, v.end) if st.org is None]
-    elif a.key in ("start", "end") and v.kind == "year":
-        m = _YEAR.search(doc.text, v.start, v.end)
-        if m:
-            out.append(Found("startYear" if a.key == "start" else "endYear", None, v.start, v.end, a.confidence,
-                             note, year=int(m.group())))
+    elif a.key in ("start", "end", "period") and v.kind == "year":
+        years = [int(y) for y in _YEAR.findall(doc.text, v.start, v.end)]
+        if a.key in ("start", "period"):
+            out.append(Found("startYear", None, v.start, v.end, a.confidence, note, year=min(years)))
+        if a.key == "end" or a.key == "period" and len(years) > 1:
+            out.append(Found("endYear", None, v.start, v.end, a.confidence, note, year=max(years)))
     return out
 
 
@@ -222,7 +244,7 @@ def _block_facts(doc: SheetDoc, seg: Sequence[Segment], block: int, name: Progra
     field_partners = [f for f in fields if f.predicate == "partner" and f.iri not in runner_iris]
     body_partners = partners(doc, block, exclude=runner_iris | {iris.program(name.acronym or name.label)},
                              program=span, mint=iris.org)
-    years = [f for f in fields if f.predicate in ("startYear", "endYear")]
+    years = [f for f in fields if f.predicate in ("startYear", "endYear")]  # "period" gives both
     if not any(f.predicate == "startYear" for f in years):
         years += start_years(doc, block, names=[name.label] + ([name.acronym] if name.acronym else []))
     found = runners + donors + [f for f in fields if f.predicate == "beneficiary"] + places + field_partners \

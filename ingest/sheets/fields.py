@@ -29,6 +29,9 @@ COMPATIBLE: dict[str, dict[str, float]] = {
     "executing": {"orgs": 1.0, "text": 0.8},
     "start": {"year": 1.0},
     "end": {"year": 1.0},
+    "period": {"year": 1.0},
+    "budget": {"text": 1.0, "year": 0.2},
+    "contact": {"text": 1.0, "url": 0.5},
     "pillar": {"pillar": 1.0, "text": 0.3},
     "link": {"url": 1.0},
     "status": {"text": 0.8},
@@ -71,7 +74,8 @@ class Assignment:
 def fit(key: str, v: FieldValue) -> float | None:
     """How well value ``v`` fits field ``key`` without layout: ``None`` when it cannot.
 
-    >>> fit("donor", FieldValue(0, 6, 0, 0, "states", funding=1.0)) > fit("beneficiary", FieldValue(0, 6, 0, 0, "states", funding=1.0))
+    >>> paid = FieldValue(0, 6, 0, 0, "states", funding=1.0)
+    >>> fit("donor", paid) > fit("beneficiary", paid)
     True
     """
     if v.kind == "null":
@@ -98,7 +102,8 @@ def assign_fields(labels: Sequence[FieldLabel], values: Sequence[FieldValue]) ->
     """Every value's field, with a confidence; values that fit nothing are left out.
 
     >>> labels = [FieldLabel("donor", 0, 5, 0, 0), FieldLabel("beneficiary", 6, 9, 1, 0)]
-    >>> values = [FieldValue(10, 20, 2, 0, "states", 3, funding=1.0), FieldValue(21, 30, 3, 0, "states", 5, activity=1.0)]
+    >>> values = [FieldValue(10, 20, 2, 0, "states", 3, funding=1.0),
+    ...           FieldValue(21, 30, 3, 0, "states", 5, activity=1.0)]
     >>> [(a.key, a.value.start, a.confidence) for a in assign_fields(labels, values)]
     [('donor', 10, 0.9), ('beneficiary', 21, 0.9)]
     """
@@ -174,11 +179,13 @@ def _cluster_confidence(v: FieldValue, lab: FieldLabel, open_labels: list[FieldL
     adjacent = abs(lab.pos - v.pos) == 1
     if not others:
         conf = 0.95 if adjacent else 0.85
-        note = "value line next to its label" if adjacent else "value line in the label's block; only this field fits it"
+        note = ("value line next to its label" if adjacent
+                else "value line in the label's block; only this field fits it")
     else:
         margin = mine - max(others)
         conf = 0.9 if margin >= 1.5 else 0.75 if margin >= 0.7 else 0.55
-        note = f"label and value on different lines; chosen over other fields by layout and body evidence (margin {margin:.1f})"
+        note = ("label and value on different lines; chosen over other fields by layout and body evidence "
+                f"(margin {margin:.1f})")
     if lab.key == "donor" and v.kind == "states" and v.n_items == 1 and v.funding == 0 and v.activity == 0:
         return 0.4, ("a single state next to the donor label, no list and no funding in the text: "
                      "the layout does not say it is this field's value")

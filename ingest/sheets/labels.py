@@ -14,45 +14,63 @@ from __future__ import annotations
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "beneficiary": (
         "Beneficiaries", "Target Beneficiaries", "Beneficiary Countries", "Beneficiary States",
-        "Target Countries", "Beneficiary", "Beneficiarios", "Países beneficiarios", "Beneficiarios directos",
-        "Estados beneficiarios", "Beneficiários", "Países beneficiários", "Estados beneficiários",
-        "Bénéficiaires", "Pays bénéficiaires", "États bénéficiaires", "Bénéficiaires cibles",
+        "Target Countries", "Beneficiary", "Participating Countries", "Participating States",
+        "Beneficiarios", "Países beneficiarios", "Beneficiarios directos", "Estados beneficiarios",
+        "Países destinatarios", "Países participantes", "Beneficiários", "Países beneficiários",
+        "Estados beneficiários", "Países-alvo", "Bénéficiaires", "Pays bénéficiaires", "États bénéficiaires",
+        "Bénéficiaires cibles", "Pays cibles", "Pays participants",
     ),
     "donor": (
-        "Donor Countries", "Donors", "Donor", "Funded by", "Funding", "Países donantes", "Donantes",
-        "Financiado por", "Financiamiento", "Países doadores", "Doadores", "Financiamento",
+        "Donor Countries", "Donors", "Donor", "Funded by", "Funding", "Funding source", "Funding sources",
+        "Países donantes", "Donantes", "Financiado por", "Financiamiento", "Fuente de financiamiento",
+        "Fuentes de financiamiento", "Países doadores", "Doadores", "Financiamento", "Fonte de financiamento",
         "Pays donateurs", "Donateurs", "Bailleurs de fonds", "Financé par",
+        "Source de financement", "Sources de financement",
     ),
     "partner": (
         "Agencies, sectors, civil society, etc", "Partners", "Partner organizations", "Partner agencies",
-        "Organismos, sectores, sociedad civil, etc", "Socios", "Organismos asociados",
-        "Órgãos, setores, sociedade civil etc", "Órgãos, setores, sociedade civil, etc", "Parceiros",
+        "Implementing partners", "Strategic partners", "Organismos, sectores, sociedad civil, etc", "Socios",
+        "Organismos asociados", "Socios estratégicos", "Aliados", "Órgãos, setores, sociedade civil etc",
+        "Órgãos, setores, sociedade civil, etc", "Parceiros", "Parceiros estratégicos",
         "Organismes, secteurs, société civile, etc", "Organismes, secteurs, société civile", "Partenaires",
+        "Partenaires stratégiques",
     ),
     "executing": (
-        "Executing entities", "Executing entity", "Executing agency", "Implementing agency",
-        "Implementing entities", "Entidades ejecutoras", "Entidad ejecutora", "Órgano ejecutor",
-        "Entidades executoras", "Órgão executor", "Órgãos executores", "Organe d'exécution",
-        "Entités d'exécution", "Entité d'exécution",
+        "Executing entities", "Executing entity", "Executing agency", "Executing area", "Implementing agency",
+        "Implementing entities", "Entidades ejecutoras", "Entidad ejecutora", "Órgano ejecutor", "Área ejecutora",
+        "Entidades executoras", "Órgão executor", "Órgãos executores", "Área executora", "Organe d'exécution",
+        "Entités d'exécution", "Entité d'exécution", "Agence d'exécution",
     ),
     "start": ("Start", "Start date", "Inicio", "Fecha de inicio", "Início", "Data de início", "Début",
               "Date de début"),
     "end": ("Completion to", "Completion", "End date", "Finalización", "Fecha de finalización",
             "Conclusão em", "Conclusão", "Data de conclusão", "Achèvement", "Date d'achèvement", "Fin"),
+    "period": ("Duration", "Period", "Implementation period", "Duración", "Período", "Periodo",
+               "Período de ejecución", "Duração", "Período de execução", "Durée", "Période",
+               "Période d'exécution"),
     "pillar": ("OAS Pillar", "Pilar de la OEA", "Pilar da OEA", "Pilier de l'OEA"),
-    "link": ("Link to web page", "Web page", "Website", "Enlace a la página web", "Página web",
-             "Link para a página", "Link para a página web", "Lien vers la page web", "Site web"),
+    "link": ("Link to web page", "Web page", "Website", "Enlace a la página web", "Página web", "Sitio web",
+             "Link para a página", "Link para a página web", "Sítio web", "Lien vers la page web", "Site web",
+             "Site internet"),
     "status": ("Status", "Estado", "Situação", "Statut"),
+    "budget": ("Budget", "Total budget", "Amount", "Presupuesto", "Monto", "Orçamento", "Montante", "Montant"),
+    "contact": ("Contact", "Contact person", "Contacto", "Contato", "Persona de contacto"),
 }
 
 #: Section heading → segment kind.
 SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
-    "summary": ("Program Summary", "Programme Summary", "Project Summary", "Summary", "Resumen del programa",
-                "Resumen del proyecto", "Resumen", "Resumo do programa", "Resumo do projeto", "Resumo",
-                "Résumé du programme", "Résumé du projet", "Résumé"),
-    "objectives": ("Objectives", "Objective", "Objetivos", "Objetivo", "Objectifs", "Objectif"),
-    "results": ("Results", "Achievements", "Resultados", "Logros", "Résultats"),
-    "background": ("Background", "Antecedentes", "Contexto", "Contexte", "Historique"),
+    "summary": ("Program Summary", "Programme Summary", "Project Summary", "Summary", "Description",
+                "Program Description", "Resumen del programa", "Resumen del proyecto", "Resumen", "Descripción",
+                "Resumo do programa", "Resumo do projeto", "Resumo", "Descrição", "Résumé du programme",
+                "Résumé du projet", "Résumé", "Description du programme"),
+    "objectives": ("Objectives", "Objective", "General Objective", "Specific Objectives", "Goals", "Objetivos",
+                   "Objetivo", "Objetivo general", "Objetivos específicos", "Objetivo geral", "Objectifs",
+                   "Objectif", "Objectif général", "Objectifs spécifiques"),
+    "results": ("Results", "Achievements", "Expected Results", "Main Results", "Activities", "Resultados",
+                "Logros", "Resultados esperados", "Actividades", "Realizações", "Atividades", "Résultats",
+                "Résultats attendus", "Réalisations", "Activités"),
+    "background": ("Background", "Justification", "Mandate", "Antecedentes", "Justificación", "Contexto",
+                   "Mandato", "Justificativa", "Contexte", "Historique", "Justification du programme", "Mandat"),
 }
 
 #: Words that end (en) or begin (es/pt/fr) the name of a program.
@@ -108,7 +126,9 @@ HOME_FAMILY_MARKERS: tuple[str, ...] = (
 
 #: Field values that mean "nothing".
 NULL_VALUES: tuple[str, ...] = ("n/a", "na", "n/d", "s/o", "none", "ninguno", "ninguna", "nenhum", "aucun",
-                                "-", "—", "–", "tbd", "por definir", "a definir", "à définir")
+                                "-", "—", "–", "tbd", "por definir", "a definir", "à définir", "not applicable",
+                                "no aplica", "não se aplica", "sans objet", "ongoing", "en curso", "em andamento",
+                                "en cours", "pending", "pendiente", "pendente", "en attente")
 
 #: Values of the OAS pillar field.
 PILLARS: tuple[str, ...] = (
@@ -166,7 +186,8 @@ FUNDING_CUES: tuple[str, ...] = (
     r"recursos (?:provienen|proceden|provem|vem)", r"aport(?:a|an|aron|o|e|ou|aram) (?:recursos|fondos|fundos)",
     r"contribuy(?:en|eron|e)", r"contribu(?:iram|i)\b", r"contribucion(?:es)? de", r"donantes?", r"doadores?",
     r"donateurs?", r"bailleurs?", r"\bpaid (?:for )?by\b", r"fondos? de", r"apoyo economico", r"apoio economico",
-    r"(?:with|con|com|avec) (?:the |los |os |les )?(?:financial |financieros |financeiros )?(?:resources|recursos|ressources) d",
+    r"(?:with|con|com|avec) (?:the |los |os |les )?(?:financial |financieros |financeiros )?"
+    r"(?:resources|recursos|ressources) d",
 )
 
 #: Topics that merely contain a funding word ("terrorism financing"): masked before cue search.
@@ -179,7 +200,8 @@ FUNDING_FALSE_FRIENDS: tuple[str, ...] = (
 
 #: Who works with the program: the organization named after the cue ("in partnership with X").
 PARTNER_CUES: tuple[str, ...] = (
-    r"in partnership with", r"partner(?:ed|s|ing)? with", r"in (?:close )?(?:cooperation|collaboration|coordination) with",
+    r"in partnership with", r"partner(?:ed|s|ing)? with",
+    r"in (?:close )?(?:cooperation|collaboration|coordination) with",
     r"collaborat(?:es|ed|ing) (?:closely )?with", r"cooperat(?:es|ed|ing) (?:closely )?with",
     r"with the (?:support|participation|assistance|help) of", r"supported by", r"jointly with", r"together with",
     r"\bworks? with", r"working with", r"(?:delivered|run|taught) (?:mainly |primarily |jointly )?by",
@@ -199,7 +221,8 @@ PARTNER_CUES_BEFORE: tuple[str, ...] = (
     r"orgao certificador", r"experts? (?:gave|give|provided|delivered)",
     r"(?:gave|gives|provided|provides|delivered|delivers) (?:technical |specialized )?(?:training|courses|advice)",
     r"(?:brindaron|brinda|impartieron|imparte) (?:capacitacion|formacion|asesoria)",
-    r"(?:deram|deu|fornece|forneceu) (?:formacao|capacitacao|assessoria)", r"(?:a|ont) (?:dispense|assure) (?:la )?formation",
+    r"(?:deram|deu|fornece|forneceu) (?:formacao|capacitacao|assessoria)",
+    r"(?:a|ont) (?:dispense|assure) (?:la )?formation",
 )
 
 #: Who runs the program: the organization named right after the cue.

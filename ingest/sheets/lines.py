@@ -98,6 +98,28 @@ def _match_label(chunk: str) -> tuple[str, int, int] | None:
     m = re.match(r"([^:]{2,60}):\s*", chunk)
     if m and fold_key(m.group(1)) in index:
         return index[fold_key(m.group(1))], m.end(1), m.end()
+    return _label_then_value(chunk)
+
+
+def _label_then_value(chunk: str) -> tuple[str, int, int] | None:
+    """"Donor Countries Canada, Spain": a label and its value with one space between.
+
+    Only a label of two words or more, or any label before a list; the value is short and
+    not a sentence, so prose that opens with a label word ("Funding from Canada allowed...") is not read.
+    """
+    index = _label_index()
+    words = list(re.finditer(r"\S+", chunk))
+    for n in range(min(len(words) - 1, 7), 0, -1):
+        label_end = words[n - 1].end()
+        key = fold_key(chunk[:label_end])
+        if key not in index:
+            continue
+        rest = chunk[words[n].start():]
+        listed = bool(re.search(r"[,;·|]", rest))
+        if (n >= 2 or listed) and rest[:1].isupper() and rest.rstrip()[-1:] not in ".!?" \
+                and len(rest.split()) <= 15:
+            return index[key], label_end, words[n].start()
+        return None
     return None
 
 
@@ -190,6 +212,11 @@ def _settle_short_lines(text: str, lines: list[Line]) -> list[Line]:
             values = prev.values[:-1] + ((prev.values[-1][0], line.end),)
             out[i - 1] = Line(prev.start, line.end, "field", labels=prev.labels, values=values, title=prev.title)
             out[i] = Line(line.start, line.start, "blank")
+    for i, line in enumerate(out):  # a long value right under its bare label ("Partners:" / a long list)
+        prev, nxt = (out[i - 1] if i else None), (out[i + 1] if i + 1 < len(out) else None)
+        if line.kind == "prose" and prev is not None and prev.kind == "field" and not prev.values \
+                and text[line.end - 1] not in ".!?" and (nxt is None or nxt.kind in ("blank", "field", "heading")):
+            out[i] = Line(line.start, line.end, "short")
     return out
 
 

@@ -26,6 +26,7 @@ ACRONYM = re.compile(r"[A-Z][A-Z0-9]*(?:[/&-][A-Z0-9]+)*")
 GENITIVES = frozenset({"of", "of the", "de", "de la", "del", "de los", "de las", "do", "da", "dos", "das", "du",
                        "des", "de l'"})
 JOINERS = frozenset({"and", "y", "e", "et", "&"})
+_ACRONYM_DASH = re.compile(r"(?:^|[\s(])([A-Z][A-Z0-9/&-]{1,14})\s*[-–—]\s*(?:the |el |la |le |o |a )?$")
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,8 @@ def _connector(tok: Tok) -> bool:
 def runs(tokens: list[Tok], text: str) -> list[list[Tok]]:
     """Maximal capitalised runs; connectors only inside, at most three in a row; punctuation breaks.
 
-    >>> [" ".join(t.text for t in r) for r in runs(tokenize("The Group of Experts for the Control met; UN 1540 Committee"), "")]
+    >>> toks = tokenize("The Group of Experts for the Control met; UN 1540 Committee")
+    >>> [" ".join(t.text for t in r) for r in runs(toks, "")]
     ['Group of Experts for the Control', 'UN 1540 Committee']
     """
     out: list[list[Tok]] = []
@@ -179,7 +181,8 @@ def _acronym_after(text: str, end: int) -> tuple[str, int] | None:
 def find_org_names(text: str, start: int = 0, end: int | None = None) -> list[NameSpan]:
     """Organization names (their cores) in ``text[start:end]``, with the acronym that follows.
 
-    >>> t = "with the Terrorism Prevention Branch of the UN Office on Drugs and Crime (UNODC) and the Oxford University Centre"
+    >>> t = ("with the Terrorism Prevention Branch of the UN Office on Drugs and Crime (UNODC) "
+    ...      "and the Oxford University Centre")
     >>> [(n.name, n.acronym) for n in find_org_names(t)]
     [('UN Office on Drugs and Crime', 'UNODC'), ('Oxford University Centre', None)]
     """
@@ -245,7 +248,8 @@ def _long_form(text: str, lo: int, hi: int, acronym: str) -> list[Tok] | None:
 def find_program_names(text: str, start: int = 0, end: int | None = None, *, lang: str = "en") -> list[NameSpan]:
     """Program names (runs around a program head word), with the acronym next to them.
 
-    >>> t = "PROCCER - the Training and Certification Program for Drug and Violence Prevention, Treatment and Rehabilitation - is"
+    >>> t = ("PROCCER - the Training and Certification Program for Drug and Violence Prevention, "
+    ...      "Treatment and Rehabilitation - is")
     >>> [(n.name, n.acronym) for n in find_program_names(t)]
     [('Training and Certification Program for Drug and Violence Prevention, Treatment and Rehabilitation', 'PROCCER')]
     """
@@ -278,5 +282,5 @@ def _list_tail(text: str, end: int, stop: int) -> int:
 
 
 def _acronym_before(text: str, start: int) -> str | None:
-    m = re.search(r"(?:^|[\s(])([A-Z][A-Z0-9/&-]{1,14})\s*[-–—]\s*(?:the |el |la |le |o |a )?$", text[max(0, start - 30):start])
+    m = _ACRONYM_DASH.search(text[max(0, start - 30):start])
     return m.group(1) if m and is_acronym(m.group(1)) else None

@@ -20,9 +20,11 @@ from ingest.sheets.labels import (ACTIVITY_CUES, FUNDING_CUES, FUNDING_FALSE_FRI
 from ingest.sheets.text import clause_bounds, find_cues, fold_same_length, overlaps
 
 #: Text allowed between a subject organization and its verb: "(DPS) has", "Secretariat regularly".
-_SUBJECT_GAP = re.compile(r"^\s*(?:\([^)]{1,15}\)\s*)?(?:[A-Z][\w-]*\s+){0,2}(?:[a-z]+ly\s+|also\s+|now\s+|mainly\s+)?$")
+_SUBJECT_GAP = re.compile(
+    r"^\s*(?:\([^)]{1,15}\)\s*)?(?:[A-Z][\w-]*\s+){0,2}(?:[a-z]+ly\s+|also\s+|now\s+|mainly\s+)?$")
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
-_RANGE = re.compile(r"\b(?:between|entre|from|de|desde|du)\s+((?:19|20)\d\d)\s+(?:and|y|e|et|to|a|à|-|–)\s+(?:19|20)\d\d\b")
+_RANGE = re.compile(
+    r"\b(?:between|entre|from|de|desde|du)\s+((?:19|20)\d\d)\s+(?:and|y|e|et|to|a|à|-|–)\s+(?:19|20)\d\d\b")
 _PRONOUN_START = re.compile(r"^(?:It|Il|Elle|Ella|Ele)\b")
 _UNKNOWN_ACRONYM = re.compile(r"\s*(?:the\s+|la\s+|el\s+|a\s+|o\s+|le\s+)?([A-Z]{3,}[A-Z0-9]*)\b")
 

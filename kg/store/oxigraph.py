@@ -37,12 +37,14 @@ class OxigraphStore:
     """
 
     def __init__(self, path: Path | None, *, read_only: bool = False) -> None:
+        self.read_only = read_only
         if path is None:
             self._store = Store()
         else:
             path.mkdir(parents=True, exist_ok=True)
             self._store = Store.read_only(str(path)) if read_only else Store(str(path))
         self.path = path
+        self.read_only = read_only
 
     @property
     def raw(self) -> Store:
@@ -51,7 +53,9 @@ class OxigraphStore:
 
     def query(self, sparql: str, *, deadline_s: float, max_rows: int,
               default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = ()) -> QueryResult:
-        """Run a read query. Rows past ``max_rows`` are cut and flagged.
+        """Run a read query; its default graph is the union of all named graphs (deduplicated).
+
+        Rows past ``max_rows`` are cut and flagged.
 
         The deadline is checked while results stream; pyoxigraph cannot interrupt an
         evaluation that produces no row (e.g. a large aggregate) before it finishes.
@@ -60,8 +64,6 @@ class OxigraphStore:
         kwargs: dict[str, object] = {}
         if default_graphs:
             kwargs["default_graph"] = [NamedNode(g) for g in default_graphs]
-        else:
-            kwargs["use_default_graph_as_union"] = True
         if named_graphs:
             kwargs["named_graphs"] = [NamedNode(g) for g in named_graphs]
         try:
@@ -102,14 +104,14 @@ class OxigraphStore:
             raise BadQuery(str(e)) from None
 
     def select(self, sparql: str, **bindings: object) -> list[tuple[Term | None, ...]]:
-        """A trusted internal SELECT over the union graph; ``bindings`` substitute variables."""
+        """A trusted internal SELECT over the default (union) graph; ``bindings`` bind variables."""
         if bindings:
             # A trailing VALUES block binds the variables wherever they occur; the terms are
             # serialised by pyoxigraph, so no caller text is pasted into the query.
             names = " ".join(f"?{k}" for k in bindings)
             terms = " ".join(str(v) for v in bindings.values())
             sparql = f"{sparql}\nVALUES ({names}) {{ ({terms}) }}"
-        result = self._store.query(sparql, use_default_graph_as_union=True)
+        result = self._store.query(sparql)
         assert isinstance(result, QuerySolutions)
         n = len(result.variables)
         return [tuple(s[i] for i in range(n)) for s in result]
@@ -117,13 +119,20 @@ class OxigraphStore:
     def replace_graphs(self, replacements: Mapping[str, Sequence[Quad]], *, drop: Iterable[str] = ()) -> None:
         """Drop ``drop`` and every replaced graph, then insert the new quads: one transaction.
 
-        Either every graph is replaced, or the store is left exactly as it was.
+        The store's default graph is kept as the set union of all named graphs (the RDF
+        merge SPARQL means by a union default graph): a triple stated by several documents
+        is one triple there, and it leaves the default graph only with the last graph
+        stating it. Either every graph is replaced, or the store is left exactly as it was.
         """
-        ops = [f"DROP SILENT GRAPH <{g}>" for g in dict.fromkeys([*drop, *replacements])]
+        ops = []
+        for g in dict.fromkeys([*drop, *replacements]):
+            ops.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} "
+                       f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{g}>) }} }}")
+            ops.append(f"DROP SILENT GRAPH <{g}>")
         blocks = []
         for graph, quads in replacements.items():
             body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-            blocks.append(f"GRAPH <{graph}> {{\n{body}\n}}")
+            blocks.append(f"{body}\nGRAPH <{graph}> {{\n{body}\n}}")
         if blocks:
             ops.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
         if ops:
@@ -152,5 +161,6 @@ class OxigraphStore:
         self._store.flush()
 
     def close(self) -> None:
-        self._store.flush()
+        if not self.read_only:
+            self._store.flush()
         del self._store

@@ -22,7 +22,20 @@ def test_replace_graphs_replaces_exactly_the_named_graphs(tmp_path) -> None:
     assert {q.subject.value for q in store.graph_quads(G1)} == {"http://example.org/c"}
     assert len(store.graph_quads(G2)) == 1
     store.replace_graphs({}, drop=[G2])
-    assert store.graph_quads(G2) == [] and len(store) == 1
+    assert store.graph_quads(G2) == [] and store.default_graph_size() == 1
+
+
+def test_the_default_graph_is_the_set_union_of_the_named_graphs() -> None:
+    store = OxigraphStore(None)
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    store.replace_graphs({G1: [quad("a", "1", G1)], G2: [quad("a", "1", G2), quad("b", "2", G2)]})
+    assert store.select(count)[0][0].value == "2"
+    store.replace_graphs({}, drop=[G1])
+    assert store.select(count)[0][0].value == "2", "still stated by G2"
+    store.replace_graphs({G2: [quad("b", "2", G2)]})
+    assert store.select(count)[0][0].value == "1"
+    store.replace_graphs({}, drop=[G2])
+    assert store.select(count)[0][0].value == "0"
 
 
 def test_a_failing_replacement_leaves_the_store_as_it_was(tmp_path) -> None:

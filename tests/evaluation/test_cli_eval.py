@@ -1,0 +1,59 @@
+"""`policykg eval` through Typer: JSON and table carry the same numbers; the markdown file is written."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from api.cli_eval import register
+from tests.conftest import SHARED
+
+
+def make_app(settings) -> typer.Typer:  # type: ignore[no-untyped-def]
+    app = typer.Typer()
+
+    @app.callback()
+    def root() -> None:
+        """policykg (test)"""
+
+    register(app, lambda: settings)
+    return app
+
+
+def test_eval_command_without_questions(settings, ingested, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    if not (SHARED / "eval").exists():
+        pytest.skip("../shared/eval is not here")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for name in ("citations.jsonl", "oas-program-facts.jsonl"):  # no questions: no searches, fast
+        shutil.copy(SHARED / "eval" / name, gold / name)
+    app = make_app(settings)
+    runner = CliRunner()
+
+    as_json = runner.invoke(app, ["eval", "--gold", str(gold), "--json"])
+    assert as_json.exit_code == 0, as_json.output
+    data = json.loads(as_json.stdout)
+    assert data["absent"] == ["questions", "extraction"]
+    assert data["retrieval"] is None and data["extraction"] is None
+    assert data["citations"]["documents"] and data["programs"]["sheets"]
+
+    report = tmp_path / "out" / "eval.md"
+    as_table = runner.invoke(app, ["eval", "--gold", str(gold), "--report", str(report)])
+    assert as_table.exit_code == 0, as_table.output
+    unsc = data["citations"]["unsc"]
+    expected = [f"{unsc[k]:.4f}" if unsc[k] is not None else "–" for k in ("precision", "recall", "f1")]
+    assert all(cell in as_table.stdout for cell in expected)
+    text = report.read_text()
+    assert "## Citations (eli:cites)" in text and "## Program fields" in text
+    assert "| Security Council | " + " | ".join(expected) in text
+
+
+def test_eval_command_refuses_a_k_past_the_limit(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "citations.jsonl").write_text('{"doc": "a", "cites": []}\n')
+    result = CliRunner().invoke(make_app(settings), ["eval", "--gold", str(tmp_path), "--k", "100000"])
+    assert result.exit_code == 2
