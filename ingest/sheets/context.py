@@ -100,7 +100,9 @@ class OrgTraits:
 def org_traits(gazetteer: Gazetteer, iris: Iris) -> OrgTraits:
     """IRIs of the publisher, its organs, deliberative bodies and state counterparts. Cost: one pass."""
     home = {iris.org(n) for n in HOME_ORG_NAMES}
-    family, deliberative, counterpart = set(), set(), set()
+    family: set[str] = set()
+    deliberative: set[str] = set()
+    counterpart: set[str] = set()
     home_keys = {fold(n) for n in HOME_ORG_NAMES}
     for e in gazetteer.entries:
         if e.kind != "Organization":
@@ -219,7 +221,7 @@ def _name_iri(n: NameSpan, gazetteer: Gazetteer, iris: Iris, by_acronym: dict[st
 def _acronym_uses(text: str, view: TextView, orgs: list[OrgRef], acronyms: dict[str, NameSpan],
                   known: list[OrgRef]) -> list[OrgRef]:
     """Later uses of an acronym the sheet defined ("CICTE", "UN/CTED", "CICTE's")."""
-    by_name = {}
+    by_name: dict[str, OrgRef] = {}
     for o in orgs:
         if o.acronym:
             by_name.setdefault(o.acronym, o)
