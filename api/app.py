@@ -16,7 +16,10 @@ def make_lifespan(settings: Settings):  # type: ignore[no-untyped-def]
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         from ingest.pipeline import Ingestor
+        from kg.dump import DumpCache
         from kg.search import Searcher
+        from kg.sparql.execute import open_executor
+        from kg.void import DatasetDescriber
         from kg.workspace import Workspace
 
         workspace = Workspace(settings)
@@ -25,23 +28,35 @@ def make_lifespan(settings: Settings):  # type: ignore[no-untyped-def]
         app.state.workspace = workspace
         app.state.searcher = Searcher(workspace)
         app.state.ingestor = Ingestor(workspace)
+        app.state.executor = open_executor(settings, workspace.store)
+        app.state.describer = DatasetDescriber(workspace)
+        app.state.dumps = DumpCache(workspace.store, settings.store / "dumps")
         try:
             yield
         finally:
+            app.state.executor.close()
             workspace.close()
 
     return lifespan
 
 
 def create_app(settings: Settings) -> FastAPI:
-    from api.routes import documents, entities, health, search, sparql
+    from api.routes import documents, dump, entities, graph_store, health, search, sparql, update, void
 
     app = FastAPI(title="policykg", version="0.1.0", lifespan=make_lifespan(settings),
                   description="Knowledge graph and semantic search over public-security programs, "
                               "resolutions and laws of the Americas.")
-    for module in (sparql, search, entities, documents, health):
+    for module in (sparql, update, graph_store, void, dump, search, entities, documents, health):
         app.include_router(module.router)
     install_problem_handlers(app)
+    if settings.cors_origins:
+        from fastapi.middleware.cors import CORSMiddleware
+
+        # Reads only: no credentials, and Authorization is not an allowed header, so a page on
+        # another origin can query (YASGUI) but never send the write token.
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_credentials=False,
+                           allow_methods=["GET", "HEAD", "POST"], allow_headers=["Accept", "Content-Type"],
+                           expose_headers=["X-Result-Truncated", "X-Result-Row-Cap", "X-Result-Count"])
 
     @app.get("/", include_in_schema=False, response_class=HTMLResponse)
     def home() -> str:

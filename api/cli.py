@@ -141,16 +141,25 @@ def sparql(
 def export(
     fmt: Annotated[str, typer.Option("--format", help="nquads | trig")] = "nquads",
     output: Annotated[Optional[Path], typer.Option("-o", help="File to write (default: stdout)")] = None,
+    gzip_: Annotated[bool, typer.Option("--gzip", help="Compress with gzip (as GET /dump.nq.gz)")] = False,
 ) -> None:
-    """Dump every graph (documents and reference data) with its graph names."""
+    """Dump every named graph (documents and reference data) with its name; the default graph is their union."""
+    import gzip
+
+    from kg.dump import write_dump
+
     if fmt not in ("nquads", "trig"):
         raise typer.BadParameter("use nquads or trig", param_hint="--format")
-    data = _workspace().store.dump(fmt)
+    ws = _workspace()  # a running server holds the store: download GET /dump.nq.gz from it instead
     if output:
-        output.write_bytes(data)
-        console.print(f"wrote {len(data)} bytes to {output}")
+        write_dump(ws.store, output, fmt=fmt, compress=gzip_)
+        console.print(f"wrote {output.stat().st_size} bytes to {output}")
+    elif gzip_:
+        with gzip.GzipFile(fileobj=sys.stdout.buffer, mode="wb", mtime=0) as out:
+            ws.store.dump_to(out, fmt)  # type: ignore[arg-type]
     else:
-        sys.stdout.buffer.write(data)
+        ws.store.dump_to(sys.stdout.buffer, fmt)
+    ws.close()
 
 
 @app.command()

@@ -8,9 +8,12 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from ingest.pipeline import Ingestor
+from kg.dump import DumpCache
 from kg.errors import Forbidden, Unauthorized
 from kg.search import Searcher
 from kg.settings import Settings
+from kg.sparql.execute import QueryExecutor
+from kg.void import DatasetDescriber
 from kg.workspace import Workspace
 
 
@@ -30,10 +33,25 @@ def get_ingestor(request: Request) -> Ingestor:
     return request.app.state.ingestor  # type: ignore[no-any-return]
 
 
+def get_executor(request: Request) -> QueryExecutor:
+    return request.app.state.executor  # type: ignore[no-any-return]
+
+
+def get_describer(request: Request) -> DatasetDescriber:
+    return request.app.state.describer  # type: ignore[no-any-return]
+
+
+def get_dumps(request: Request) -> DumpCache:
+    return request.app.state.dumps  # type: ignore[no-any-return]
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 WorkspaceDep = Annotated[Workspace, Depends(get_workspace)]
 SearcherDep = Annotated[Searcher, Depends(get_searcher)]
 IngestorDep = Annotated[Ingestor, Depends(get_ingestor)]
+ExecutorDep = Annotated[QueryExecutor, Depends(get_executor)]
+DescriberDep = Annotated[DatasetDescriber, Depends(get_describer)]
+DumpsDep = Annotated[DumpCache, Depends(get_dumps)]
 
 
 def require_token(request: Request, settings: SettingsDep) -> None:
@@ -46,3 +64,17 @@ def require_token(request: Request, settings: SettingsDep) -> None:
         raise Unauthorized("a bearer token is required")
     if not hmac.compare_digest(token.encode(), settings.api_token.encode()):
         raise Unauthorized("the bearer token is not valid")
+
+
+def client_is_trusted(request: Request, settings: SettingsDep) -> bool:
+    """Reads are public; a client that sends the write token gets the longer query deadline.
+
+    No ``Authorization`` header means anonymous; a wrong token is an error (401), not anonymity.
+    """
+    if "authorization" not in request.headers or settings.api_token is None:
+        return False
+    require_token(request, settings)
+    return True
+
+
+TrustedDep = Annotated[bool, Depends(client_is_trusted)]

@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from kg.errors import NotAcceptable
+from kg.formats import RDF_SYNTAXES, RESULTS_SYNTAXES
+
+#: media type offered → syntax name in ``kg.formats``, in the server's order of preference.
+RESULT_OFFERS: dict[str, str] = {
+    **{s.media_type: s.name for s in RESULTS_SYNTAXES},
+    "application/json": "json", "application/xml": "xml", "text/xml": "xml",
+}
+GRAPH_OFFERS: dict[str, str] = {
+    **{s.media_type: s.name for s in RDF_SYNTAXES},
+    "application/json": "jsonld", "application/xml": "rdfxml", "text/xml": "rdfxml",
+    "application/x-turtle": "turtle", "text/plain": "ntriples",
+}
+#: ``format=`` values (besides names, extensions and media types) that differ by result form.
+RESULT_ALIASES = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "srj": "json", "srx": "xml"}
+GRAPH_ALIASES = {"json": "jsonld", "xml": "rdfxml", "rdf": "rdfxml", "ttl": "turtle", "nt": "ntriples",
+                 "nq": "nquads", "n3": "turtle", "json-ld": "jsonld", "rdf/xml": "rdfxml"}
 
 
 def parse_accept(header: str | None) -> list[tuple[str, float]]:
@@ -22,28 +38,74 @@ def parse_accept(header: str | None) -> list[tuple[str, float]]:
             continue
         q = 1.0
         for f in fields[1:]:
-            if f.startswith("q="):
+            name, _, value = f.partition("=")
+            if name.strip().lower() == "q":
                 try:
-                    q = float(f[2:])
+                    q = min(max(float(value), 0.0), 1.0)
                 except ValueError:
                     q = 0.0
         ranges.append((fields[0].lower(), q))
     return sorted(ranges, key=lambda r: -r[1])
 
 
+def _quality(offer: str, ranges: Sequence[tuple[str, float]]) -> tuple[float, int]:
+    """The q the most specific matching range gives ``offer``, and that range's specificity."""
+    main = offer.split("/")[0]
+    best: tuple[float, int] = (0.0, -1)
+    for media_range, q in ranges:
+        if media_range == offer:
+            specificity = 2
+        elif media_range == f"{main}/*":
+            specificity = 1
+        elif media_range == "*/*":
+            specificity = 0
+        else:
+            continue
+        if specificity > best[1]:
+            best = (q, specificity)
+    return best
+
+
 def negotiate(header: str | None, offers: Sequence[str]) -> str:
-    """The first offer the Accept header allows, by the client's preference, else :class:`NotAcceptable`.
+    """The offer the Accept header rates highest (ties: the server's order), else :class:`NotAcceptable`.
+
+    Each offer gets the q of the most specific range that matches it, so ``text/csv;q=0, */*``
+    excludes CSV and allows the rest.
 
     >>> negotiate("text/csv, */*;q=0.1", ["application/sparql-results+json", "text/csv"])
     'text/csv'
     >>> negotiate(None, ["application/sparql-results+json", "text/csv"])
     'application/sparql-results+json'
+    >>> negotiate("*/*, application/sparql-results+json;q=0", ["application/sparql-results+json", "text/csv"])
+    'text/csv'
     """
-    for media_range, q in parse_accept(header):
-        if q <= 0:
-            continue
-        for offer in offers:
-            main, _, sub = media_range.partition("/")
-            if media_range in ("*/*", offer) or (sub == "*" and offer.startswith(main + "/")):
-                return offer
-    raise NotAcceptable(f"none of the offered types fits Accept: {header}; offered: {', '.join(offers)}")
+    ranges = parse_accept(header)
+    chosen, chosen_q = None, 0.0
+    for offer in offers:
+        q, _ = _quality(offer, ranges)
+        if q > chosen_q:
+            chosen, chosen_q = offer, q
+    if chosen is None:
+        raise NotAcceptable(f"none of the offered types fits Accept: {header}; offered: {', '.join(offers)}")
+    return chosen
+
+
+def pick_syntax(accept: str | None, fmt: str | None, offers: Mapping[str, str], aliases: Mapping[str, str]) -> str:
+    """The syntax name for a response: ``format=`` when given (a browser's fallback), else by Accept.
+
+    >>> pick_syntax("text/csv;q=0.5, application/sparql-results+xml", None, RESULT_OFFERS, RESULT_ALIASES)
+    'xml'
+    >>> pick_syntax(None, "json", GRAPH_OFFERS, GRAPH_ALIASES)
+    'jsonld'
+    """
+    if fmt:
+        key = fmt.strip().lower()
+        if key in aliases:
+            return aliases[key]
+        if key in offers:
+            return offers[key]
+        if key in offers.values():
+            return key
+        names = sorted(set(aliases) | set(offers.values()))
+        raise NotAcceptable(f"format={fmt} is not offered here; use one of {', '.join(names)}")
+    return offers[negotiate(accept, list(offers))]

@@ -21,6 +21,8 @@ STATUS = {
     errors.Forbidden: 403,
     errors.NotFound: 404,
     errors.NotAcceptable: 406,
+    errors.PayloadTooLarge: 413,
+    errors.UnsupportedMediaType: 415,
     errors.Conflict: 409,
     errors.QueryTimeout: 503,
     errors.BackendUnavailable: 503,
@@ -28,8 +30,10 @@ STATUS = {
 
 
 def problem(status: int, title: str, detail: str, *, instance: str | None = None,
-            headers: dict[str, str] | None = None) -> JSONResponse:
-    body = {"type": "about:blank", "title": title, "status": status, "detail": detail}
+            headers: dict[str, str] | None = None,
+            extensions: dict[str, str | int | float | bool] | None = None) -> JSONResponse:
+    body: dict[str, object] = {**(extensions or {}), "type": "about:blank", "title": title, "status": status,
+                               "detail": detail}
     if instance:
         body["instance"] = instance
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
@@ -40,7 +44,10 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def domain_error(request: Request, exc: errors.PolicyKGError) -> JSONResponse:
         status = next((code for cls, code in STATUS.items() if isinstance(exc, cls)), 500)
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-        return problem(status, exc.title, str(exc), instance=request.url.path, headers=headers)
+        if isinstance(exc, errors.BackendUnavailable):
+            headers = {"Retry-After": "2"}
+        return problem(status, exc.title, str(exc), instance=request.url.path, headers=headers,
+                       extensions=exc.extensions)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from pyoxigraph import Quad
+from pyoxigraph import Literal, Quad
 
 from ingest.document_graph import DocumentGraphBuilder
 from ingest.extract import ExtractedDocument, Extractor
@@ -28,7 +28,8 @@ Progress = Callable[[str, int, int], None]
 
 EXISTING_QUERY = """
 PREFIX pkg: <{v}>
-SELECT ?g ?doc ?source ?hash WHERE {{ GRAPH ?g {{ ?doc a pkg:Document ; pkg:source ?source ; pkg:contentHash ?hash }} }}
+SELECT ?g ?doc ?source ?hash WHERE {{ GRAPH ?g {{ ?doc a pkg:Document ; pkg:source ?source ; pkg:contentHash ?hash }}
+  FILTER(STRSTARTS(STR(?g), {documents})) }}
 """
 KNOWN_YEARS_QUERY = """
 PREFIX pkg: <{v}>
@@ -89,7 +90,8 @@ class Ingestor:
 
     def stored(self) -> dict[str, StoredDocument]:
         out = {}
-        for g, doc, source, digest in self.ws.store.select(EXISTING_QUERY.format(v=self.iris.ontology)):
+        for g, doc, source, digest in self.ws.store.select(
+                EXISTING_QUERY.format(v=self.iris.ontology, documents=Literal(self.iris.document_graph("")))):
             out[source.value] = StoredDocument(g.value, doc.value, source.value, digest.value)
         return out
 

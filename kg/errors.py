@@ -4,9 +4,20 @@ from __future__ import annotations
 
 
 class PolicyKGError(Exception):
-    """Base of every error policykg raises on purpose."""
+    """Base of every error policykg raises on purpose.
+
+    ``extensions`` are extra members of the problem body (RFC 9457), e.g. the line and
+    column of a syntax error; they are plain JSON values, never backend objects.
+
+    >>> BadQuery("bad", line=1, column=7).extensions
+    {'line': 1, 'column': 7}
+    """
 
     title = "policykg error"
+
+    def __init__(self, message: str = "", **extensions: str | int | float | bool) -> None:
+        super().__init__(message)
+        self.extensions = extensions
 
 
 class NotFound(PolicyKGError):
@@ -47,3 +58,11 @@ class ShapeViolation(PolicyKGError):
 
 class BackendUnavailable(PolicyKGError):
     title = "Backend unavailable"
+
+
+class UnsupportedMediaType(PolicyKGError):
+    title = "Unsupported media type"
+
+
+class PayloadTooLarge(PolicyKGError):
+    title = "Payload too large"

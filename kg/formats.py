@@ -17,6 +17,7 @@ class RdfSyntax:
     extension: str
     oxigraph: RdfFormat
     has_graphs: bool = False  # can carry named graphs (quads)
+    w3c: str = ""  # the format's IRI under http://www.w3.org/ns/formats/ (service descriptions)
 
 
 @dataclass(frozen=True)
@@ -25,22 +26,28 @@ class ResultsSyntax:
     media_type: str
     extension: str
     oxigraph: QueryResultsFormat
+    w3c: str = ""
 
+
+_W3C = "http://www.w3.org/ns/formats/"
 
 RDF_SYNTAXES: tuple[RdfSyntax, ...] = (
-    RdfSyntax("turtle", "text/turtle", "ttl", RdfFormat.TURTLE),
-    RdfSyntax("ntriples", "application/n-triples", "nt", RdfFormat.N_TRIPLES),
-    RdfSyntax("jsonld", "application/ld+json", "jsonld", RdfFormat.JSON_LD),
-    RdfSyntax("rdfxml", "application/rdf+xml", "rdf", RdfFormat.RDF_XML),
-    RdfSyntax("nquads", "application/n-quads", "nq", RdfFormat.N_QUADS, has_graphs=True),
-    RdfSyntax("trig", "application/trig", "trig", RdfFormat.TRIG, has_graphs=True),
+    RdfSyntax("turtle", "text/turtle", "ttl", RdfFormat.TURTLE, w3c=_W3C + "Turtle"),
+    RdfSyntax("ntriples", "application/n-triples", "nt", RdfFormat.N_TRIPLES, w3c=_W3C + "N-Triples"),
+    RdfSyntax("jsonld", "application/ld+json", "jsonld", RdfFormat.JSON_LD, w3c=_W3C + "JSON-LD"),
+    RdfSyntax("rdfxml", "application/rdf+xml", "rdf", RdfFormat.RDF_XML, w3c=_W3C + "RDF_XML"),
+    RdfSyntax("nquads", "application/n-quads", "nq", RdfFormat.N_QUADS, has_graphs=True, w3c=_W3C + "N-Quads"),
+    RdfSyntax("trig", "application/trig", "trig", RdfFormat.TRIG, has_graphs=True, w3c=_W3C + "TriG"),
 )
 
 RESULTS_SYNTAXES: tuple[ResultsSyntax, ...] = (
-    ResultsSyntax("json", "application/sparql-results+json", "srj", QueryResultsFormat.JSON),
-    ResultsSyntax("xml", "application/sparql-results+xml", "srx", QueryResultsFormat.XML),
-    ResultsSyntax("csv", "text/csv", "csv", QueryResultsFormat.CSV),
-    ResultsSyntax("tsv", "text/tab-separated-values", "tsv", QueryResultsFormat.TSV),
+    ResultsSyntax("json", "application/sparql-results+json", "srj", QueryResultsFormat.JSON,
+                  w3c=_W3C + "SPARQL_Results_JSON"),
+    ResultsSyntax("xml", "application/sparql-results+xml", "srx", QueryResultsFormat.XML,
+                  w3c=_W3C + "SPARQL_Results_XML"),
+    ResultsSyntax("csv", "text/csv", "csv", QueryResultsFormat.CSV, w3c=_W3C + "SPARQL_Results_CSV"),
+    ResultsSyntax("tsv", "text/tab-separated-values", "tsv", QueryResultsFormat.TSV,
+                  w3c=_W3C + "SPARQL_Results_TSV"),
 )
 
 

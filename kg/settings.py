@@ -7,9 +7,10 @@ pass it down; no other code reads the environment.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 EMBEDDER_NAMES = ("minilm", "use-m3")
 
@@ -19,18 +20,30 @@ class Settings(BaseSettings):
 
     store: Path = Field(Path("var/store"), description="Directory of the embedded store and its indexes.")
     base_iri: str = Field("https://policykg.org/", description="Base of every policykg IRI.")
-    embedders: tuple[str, ...] = Field(EMBEDDER_NAMES, description="Embedders computed at ingest.")
+    embedders: Annotated[tuple[str, ...], NoDecode] = Field(EMBEDDER_NAMES, description="Embedders computed at ingest.")
     default_embedder: str = Field("use-m3", description="Embedder used by mode=dense and hybrid.")
     hnsw_threshold: int = Field(200_000, description="Passage count past which faiss uses HNSW.")
     api_token: str | None = Field(None, description="Bearer token for writes; none disables writes.")
-    query_timeout: float = Field(10.0, description="SPARQL deadline in seconds.")
-    max_rows: int = Field(10_000, description="Row cap of a SPARQL SELECT.")
+    query_timeout: float = Field(10.0, gt=0, description="SPARQL deadline in seconds for clients with the token.")
+    anonymous_query_timeout: float = Field(
+        5.0, gt=0, description="SPARQL deadline in seconds for anonymous clients (capped by query_timeout).")
+    max_rows: int = Field(10_000, gt=0, description="Row cap of a SPARQL SELECT (triples of a CONSTRUCT).")
+    sparql_workers: int = Field(
+        2, ge=0, description="Worker processes that evaluate SPARQL queries and are killed at the deadline; "
+                             "0 evaluates in the serving process, where a deadline cannot stop a running query.")
+    sparql_worker_memory_mb: int | None = Field(
+        4096, description="Address-space cap of each SPARQL worker process in MiB; none for no cap.")
+    outbound_allowlist: Annotated[tuple[str, ...], NoDecode] = Field(
+        (), description="IRI prefixes that SERVICE (queries) and LOAD (updates) may reach; empty refuses all.")
+    cors_origins: Annotated[tuple[str, ...], NoDecode] = Field(
+        ("*",), description="Origins whose browser pages may read (GET/POST, no credentials), e.g. YASGUI; "
+                            "empty for none. The bearer token is never allowed cross-origin.")
     max_body_bytes: int = Field(20_000_000, description="Largest accepted upload.")
     search_k_max: int = Field(100, description="Largest k a search may ask for.")
     rrf_k: int = Field(60, description="Reciprocal rank fusion constant.")
     shapes: bool = Field(True, description="Validate each ingested document with SHACL.")
 
-    @field_validator("embedders", mode="before")
+    @field_validator("embedders", "outbound_allowlist", "cors_origins", mode="before")
     @classmethod
     def _split(cls, value: object) -> object:
         if isinstance(value, str):

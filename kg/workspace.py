@@ -29,13 +29,18 @@ from ontology.reference import TURTLE_FILES, reference_quads
 
 log = logging.getLogger(__name__)
 
+#: Passages come from document graphs only: a graph written through SPARQL Update or the
+#: Graph Store Protocol never feeds the search indexes, so they cannot drift from the store.
 PASSAGES_QUERY = """
 PREFIX pkg: <{v}>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?p ?doc ?text ?start ?end ?section ?lang WHERE {{
-  ?p a pkg:Passage ; pkg:partOf ?doc ; pkg:text ?text ; pkg:start ?start ; pkg:end ?end ;
-     pkg:section ?section ; pkg:position ?pos .
-  OPTIONAL {{ ?doc dcterms:language ?lang }}
+  GRAPH ?g {{
+    ?p a pkg:Passage ; pkg:partOf ?doc ; pkg:text ?text ; pkg:start ?start ; pkg:end ?end ;
+       pkg:section ?section ; pkg:position ?pos .
+    OPTIONAL {{ ?doc dcterms:language ?lang }}
+  }}
+  FILTER(STRSTARTS(STR(?g), {documents}))
 }} ORDER BY ?doc ?pos
 """
 
@@ -105,7 +110,8 @@ class Workspace:
     # passages and indexes
     def passage_rows(self) -> list[PassageRow]:
         rows = []
-        for p, doc, text, start, end, section, lang in self.store.select(PASSAGES_QUERY.format(v=self.iris.ontology)):
+        for p, doc, text, start, end, section, lang in self.store.select(
+                PASSAGES_QUERY.format(v=self.iris.ontology, documents=Literal(self.iris.document_graph("")))):
             rows.append(PassageRow(p.value, doc.value, text.value, int(start.value), int(end.value),
                                    section.value, lang.value if lang is not None else "en"))
         return rows

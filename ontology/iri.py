@@ -104,6 +104,24 @@ class Iris:
     def system_graph(self) -> str:
         return f"{self.base}graph/system"
 
+    @property
+    def graph_base(self) -> str:
+        """Every graph policykg manages (documents, reference data, system) is named under here."""
+        return f"{self.base}graph/"
+
+    def is_managed_graph(self, iri: str) -> bool:
+        """Whether a graph belongs to policykg; SPARQL Update and the Graph Store Protocol may not write it.
+
+        >>> iris = Iris("https://policykg.org/")
+        >>> iris.is_managed_graph(iris.document_graph("ab12")), iris.is_managed_graph("http://example.org/mine")
+        (True, False)
+        """
+        return iri.startswith(self.graph_base)
+
+    def dataset(self) -> str:
+        """The whole dataset, as described by VoID/DCAT."""
+        return f"{self.base}id/dataset/policykg"
+
     def local_path(self, iri: str) -> str | None:
         """The part of an instance IRI after ``id/``, or None when it is not ours.
 

@@ -7,6 +7,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -69,8 +70,8 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def server(settings, ingested) -> Iterator[str]:  # type: ignore[no-untyped-def]
+@contextmanager
+def running_server(settings) -> Iterator[str]:  # type: ignore[no-untyped-def]
     """The real app under uvicorn on a free loopback port; yields its base URL."""
     import httpx
     import uvicorn
@@ -92,6 +93,34 @@ def server(settings, ingested) -> Iterator[str]:  # type: ignore[no-untyped-def]
             time.sleep(0.3)
     else:
         raise RuntimeError("server did not start")
-    yield url
-    srv.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield url
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(settings, ingested) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The real app with the slice ingested (real models), over HTTP; yields its base URL."""
+    with running_server(settings) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def light_settings(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A store with reference data only and no embedders: cheap to start, for SPARQL-level tests.
+
+    Short deadlines so that tests of the limits run quickly; the token holder gets longer.
+    """
+    from kg.settings import Settings
+
+    return Settings(store=tmp_path_factory.mktemp("light-store"), api_token=TOKEN, embedders=(),
+                    query_timeout=20.0, anonymous_query_timeout=2.0, max_rows=5000, sparql_workers=2)
+
+
+@pytest.fixture(scope="session")
+def light_server(light_settings) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The real app over HTTP on a store holding only the reference graphs (no models loaded)."""
+    with running_server(light_settings) as url:
+        yield url

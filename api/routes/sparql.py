@@ -1,68 +1,104 @@
-"""SPARQL 1.1 Protocol query endpoint: the three request shapes are normalised, then one function runs."""
+"""The SPARQL 1.1 query endpoint: read-only, deadline and row cap, every standard result format.
+
+With no query, GET answers the Service Description (Turtle, other RDF syntaxes, or an HTML
+form for browsers). Queries run in killable worker processes (:mod:`kg.sparql.worker`).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from urllib.parse import parse_qs
+from html import escape
 
 from fastapi import APIRouter, Request, Response
+from fastapi.responses import HTMLResponse
+from pyoxigraph import serialize
 
-from api.deps import SettingsDep, WorkspaceDep
-from api.negotiation import negotiate
-from kg.errors import BadQuery
-from kg.formats import RDF_SYNTAXES, RESULTS_SYNTAXES, rdf_syntax, results_syntax
-from kg.sparql.guard import run_guarded
-from kg.sparql.results import serialize_graph, serialize_results
+from api.deps import ExecutorDep, SettingsDep, TrustedDep
+from api.negotiation import GRAPH_ALIASES, GRAPH_OFFERS, RESULT_ALIASES, RESULT_OFFERS, negotiate, pick_syntax
+from api.sparql_protocol import QueryRequestDep, endpoint_url
+from kg.errors import BadQuery, NotAcceptable
+from kg.formats import rdf_syntax
+from kg.settings import Settings
+from kg.sparql.description import service_description
+from kg.sparql.execute import QueryJob
+from kg.sparql.guard import check_query, query_form
+from ontology.iri import Iris
 
 router = APIRouter(prefix="/sparql", tags=["sparql"])
-RESULT_TYPES = [s.media_type for s in RESULTS_SYNTAXES] + ["application/json", "application/xml"]
-GRAPH_TYPES = [s.media_type for s in RDF_SYNTAXES if not s.has_graphs] + ["application/json"]
+DESCRIPTION_OFFERS = [s for s in GRAPH_OFFERS if s not in ("application/json", "text/plain")] + ["text/html"]
 
 
-@dataclass(frozen=True)
-class ProtocolRequest:
-    query: str
-    default_graphs: tuple[str, ...]
-    named_graphs: tuple[str, ...]
-    format: str | None
+def deadline_for(settings: Settings, *, trusted: bool, asked: float | None) -> float:
+    """The query deadline: the configured one, lower for anonymous clients, lower still if the client asks.
+
+    >>> deadline_for(Settings(query_timeout=10, anonymous_query_timeout=3), trusted=False, asked=None)
+    3.0
+    >>> deadline_for(Settings(query_timeout=10, anonymous_query_timeout=3), trusted=True, asked=4)
+    4.0
+    """
+    limit = settings.query_timeout if trusted else min(settings.query_timeout, settings.anonymous_query_timeout)
+    return float(min(limit, asked)) if asked else float(limit)
 
 
-async def read_protocol_request(request: Request) -> ProtocolRequest:
-    params = {k: v for k, v in parse_qs(request.url.query, keep_blank_values=True).items()}
-    if request.method == "POST":
-        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        body = await request.body()
-        if content_type == "application/sparql-query":
-            params.setdefault("query", []).append(body.decode("utf-8"))
-        elif content_type == "application/x-www-form-urlencoded":
-            for k, v in parse_qs(body.decode("utf-8"), keep_blank_values=True).items():
-                params.setdefault(k, []).extend(v)
-        else:
-            raise BadQuery("POST needs Content-Type application/sparql-query or application/x-www-form-urlencoded")
-    queries = params.get("query", [])
-    if len(queries) != 1:
+def _syntax(accept: str | None, fmt: str | None, offers, aliases, *, required: bool) -> str | None:  # type: ignore[no-untyped-def]
+    try:
+        return pick_syntax(accept, fmt, offers, aliases)
+    except NotAcceptable:
+        if required:
+            raise
+        return None
+
+
+@router.api_route("", methods=["GET", "POST"], summary="SPARQL 1.1 query (read-only)",
+                  response_description="SPARQL results or RDF, by Accept or ?format=")
+def sparql(req: QueryRequestDep, request: Request, settings: SettingsDep, executor: ExecutorDep,
+           trusted: TrustedDep) -> Response:
+    if req.operation is None:
+        if "update" in req.params:
+            raise BadQuery("updates go to /update (POST, with the bearer token)")
+        if request.method == "GET":
+            return describe_service(request, settings)
         raise BadQuery("exactly one 'query' parameter is required")
-    fmt = (params.get("format") or [None])[0]
-    return ProtocolRequest(queries[0], tuple(params.get("default-graph-uri", [])),
-                           tuple(params.get("named-graph-uri", [])), fmt)
-
-
-@router.api_route("", methods=["GET", "POST"], summary="SPARQL 1.1 query (read-only)")
-async def sparql(request: Request, workspace: WorkspaceDep, settings: SettingsDep) -> Response:
-    from starlette.concurrency import run_in_threadpool
-
-    req = await read_protocol_request(request)
-    result = await run_in_threadpool(
-        run_guarded, workspace.store, req.query, deadline_s=settings.query_timeout, max_rows=settings.max_rows,
-        default_graphs=req.default_graphs, named_graphs=req.named_graphs)
+    check_query(req.operation, allowlist=settings.outbound_allowlist)
+    form = query_form(req.operation)
     accept = request.headers.get("accept")
-    headers = {"X-Result-Truncated": "true"} if result.truncated else {}
-    if result.form == "graph":
-        media = rdf_syntax(req.format).media_type if req.format else negotiate(accept, GRAPH_TYPES)
-        syntax = rdf_syntax("jsonld" if media == "application/json" else media)
-        return Response(serialize_graph(result, syntax), media_type=syntax.media_type, headers=headers)
-    media = results_syntax(req.format).media_type if req.format else negotiate(accept, RESULT_TYPES)
-    media = {"application/json": "application/sparql-results+json",
-             "application/xml": "application/sparql-results+xml"}.get(media, media)
-    syntax = results_syntax(media)
-    return Response(serialize_results(result, syntax), media_type=syntax.media_type, headers=headers)
+    job = QueryJob(
+        req.operation, default_graphs=req.default_graphs, named_graphs=req.named_graphs,
+        base_iri=endpoint_url(request, "/sparql"), max_rows=settings.max_rows,
+        results_format=_syntax(accept, req.format, RESULT_OFFERS, RESULT_ALIASES, required=form in ("select", "ask")),
+        graph_format=_syntax(accept, req.format, GRAPH_OFFERS, GRAPH_ALIASES, required=form == "graph"))
+    answer = executor.run(job, deadline_s=deadline_for(settings, trusted=trusted, asked=req.timeout))
+    headers = {"Vary": "Accept", "X-Result-Count": str(answer.count)}
+    if answer.truncated:
+        headers.update({"X-Result-Truncated": "true", "X-Result-Row-Cap": str(settings.max_rows)})
+    return Response(answer.body, media_type=answer.media_type, headers=headers)
+
+
+def describe_service(request: Request, settings: Settings) -> Response:
+    try:
+        media = negotiate(request.headers.get("accept"), DESCRIPTION_OFFERS)
+    except NotAcceptable:
+        raise BadQuery("no query given; GET without a query returns the service description as RDF or HTML") from None
+    endpoint = endpoint_url(request, "/sparql")
+    if media == "text/html":
+        ontology = Iris(settings.base_iri).ontology
+        return HTMLResponse(FORM_PAGE.format(endpoint=escape(endpoint), ontology=escape(ontology)),
+                            headers={"Vary": "Accept"})
+    syntax = rdf_syntax(GRAPH_OFFERS[media])
+    triples = service_description(query_endpoint=endpoint, update_endpoint=endpoint_url(request, "/update"),
+                                  dataset_description=endpoint_url(request, "/.well-known/void"),
+                                  federated=bool(settings.outbound_allowlist))
+    body = serialize(triples, format=syntax.oxigraph) or b""
+    return Response(body, media_type=syntax.media_type, headers={"Vary": "Accept"})
+
+
+FORM_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SPARQL · policykg</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}
+textarea{{width:100%;height:14rem;font-family:monospace}}</style></head><body>
+<p><a href="/">policykg</a> · <a href="/.well-known/void">dataset description</a> · <a href="/dump.nq.gz">dump</a></p>
+<h1>SPARQL endpoint</h1><p><code>{endpoint}</code> — SPARQL 1.1 Protocol, read-only. The default graph is the
+union of all named graphs (one per source document, plus reference data).</p>
+<form method="get" action="/sparql"><textarea name="query">PREFIX pkg: &lt;{ontology}&gt;
+SELECT ?program ?body WHERE {{ ?program a pkg:Program ; pkg:implementedBy ?body }} LIMIT 25</textarea>
+<p><label>Results as <select name="format"><option>json</option><option>xml</option><option>csv</option>
+<option>tsv</option><option>turtle</option><option>jsonld</option><option>ntriples</option></select></label>
+<button>Run</button></p></form></body></html>"""

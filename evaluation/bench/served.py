@@ -7,6 +7,8 @@ bench process measures what any HTTP client sees. How to start it is given by th
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 import subprocess
 import tempfile
@@ -14,11 +16,12 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import httpx
 
-from evaluation.bench.memory import ProcessMemory, read_memory
+from evaluation.bench.memory import ProcessMemory, descendants, read_tree
 from kg.errors import BackendUnavailable
 
 ServerCommand = Callable[[int], Sequence[str]]
@@ -37,8 +40,9 @@ class ServedApp:
     pid: int
     health: dict[str, Any]  # GET /health once the service answered
 
-    def memory(self, *, process: str, when: str) -> ProcessMemory | None:
-        return read_memory(self.pid, process=process, when=when)
+    def memory(self, *, process: str, when: str) -> list[ProcessMemory]:
+        """The serving process's memory, then its child processes' (summed) and the total, if it has any."""
+        return read_tree(self.pid, process=process, when=when)
 
 
 @contextmanager
@@ -57,12 +61,14 @@ def served(command: ServerCommand, *, start_timeout_s: float = 900.0) -> Iterato
             health = _wait_healthy(proc, url, start_timeout_s, log)
             yield ServedApp(url, proc.pid, health)
         finally:
+            children = descendants(proc.pid)
             proc.terminate()
             try:
                 proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+            _end(children)
 
 
 def _wait_healthy(proc: subprocess.Popen[bytes], url: str, timeout_s: float, log: Any) -> dict[str, Any]:
@@ -78,6 +84,27 @@ def _wait_healthy(proc: subprocess.Popen[bytes], url: str, timeout_s: float, log
             pass
         time.sleep(0.25)
     raise BackendUnavailable(f"the service did not answer within {timeout_s:g} s: {_tail(log)}")
+
+
+def _end(pids: list[int], *, grace_s: float = 10.0) -> None:
+    """Kill what the service started and left behind (its workers end with it when it shuts down cleanly)."""
+    deadline = time.monotonic() + grace_s
+    while pids and time.monotonic() < deadline:
+        pids = [p for p in pids if Path(f"/proc/{p}").exists() and not _zombie(p)]
+        time.sleep(0.1)
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True
+    return stat[stat.rindex(")") + 2] == "Z"
 
 
 def _tail(log: Any, size: int = 2000) -> str:

@@ -30,16 +30,31 @@ class QueryResult:
 
 
 class GraphStore(Protocol):
-    """What the service needs of an RDF store. The default graph of queries is the union."""
+    """What the service needs of an RDF store. The default graph of queries is the union.
+
+    Every write keeps the default graph equal to the union of the named graphs and bumps
+    ``version``.
+    """
+
+    version: int
 
     def query(self, sparql: str, *, deadline_s: float, max_rows: int,
-              default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = ()) -> QueryResult: ...
+              default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = (),
+              base_iri: str | None = None) -> QueryResult: ...
 
     def select(self, sparql: str, **bindings: object) -> list[tuple[Term | None, ...]]: ...
 
     def replace_graphs(self, replacements: Mapping[str, Sequence[Quad]], *, drop: Iterable[str] = ()) -> None: ...
 
+    def add_to_graph(self, graph: str, quads: Iterable[Quad]) -> int: ...
+
+    def update(self, sparql: str, *, touched: Sequence[str], base_iri: str | None = None) -> None: ...
+
     def named_graphs(self) -> list[str]: ...
+
+    def has_graph(self, graph: str) -> bool: ...
+
+    def graph_quads(self, graph: str) -> list[Quad]: ...
 
     def dump(self, fmt: str) -> bytes: ...
 

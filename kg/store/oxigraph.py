@@ -1,12 +1,22 @@
-"""The embedded store: Oxigraph on disk, default graph = union of named graphs."""
+"""The embedded store: Oxigraph on disk, default graph = union of named graphs.
+
+The store's default graph is kept, on every write, as the set union of its named graphs,
+so a query without a dataset sees everything and one with ``default-graph-uri`` sees
+exactly the graphs it names. Every write bumps :attr:`OxigraphStore.version`, which lets
+readers in other processes know when their snapshot is stale.
+"""
 
 from __future__ import annotations
 
+import io
+import re
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from pyoxigraph import (
+    BlankNode,
     DefaultGraph,
     NamedNode,
     Quad,
@@ -15,14 +25,121 @@ from pyoxigraph import (
     QueryTriples,
     RdfFormat,
     Store,
+    serialize,
 )
 
 from kg.errors import BadQuery, QueryTimeout
+from kg.sparql.text import ends_with_separator
 from kg.store.base import QueryResult, Term
 
+_POSITION = re.compile(r"^error at (\d+):(\d+):\s*(.*)$", re.DOTALL)
+MAX_MESSAGE_CHARS = 300
 
-def _nt(quad: Quad) -> str:
-    return f"{quad.subject} {quad.predicate} {quad.object} ."
+
+def syntax_error(message: str) -> BadQuery:
+    """pyoxigraph's parser message as a :class:`BadQuery` carrying the line and column.
+
+    >>> e = syntax_error("error at 1:10: expected CONSTRUCT")
+    >>> str(e), e.extensions
+    ('syntax error at line 1, column 10: expected CONSTRUCT', {'line': 1, 'column': 10})
+    """
+    match = _POSITION.match(message.strip())
+    if match is None:
+        return BadQuery(_short(f"invalid SPARQL: {message}"))
+    line, column, text = int(match.group(1)), int(match.group(2)), match.group(3)
+    return BadQuery(_short(f"syntax error at line {line}, column {column}: {text}"), line=line, column=column)
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_MESSAGE_CHARS else text[: MAX_MESSAGE_CHARS - 1] + "…"
+
+
+def iri(value: str) -> NamedNode:
+    """A graph or resource IRI, validated (so it can be written into SPARQL safely), else :class:`BadQuery`.
+
+    >>> str(iri("http://example.org/g"))
+    '<http://example.org/g>'
+    """
+    try:
+        return NamedNode(value)
+    except ValueError as e:
+        raise BadQuery(f"not an absolute IRI: {value!r} ({e})") from None
+
+
+def evaluate(store: Store, sparql: str, *, deadline_s: float, max_rows: int,
+             default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = (),
+             base_iri: str | None = None) -> QueryResult:
+    """Run a read query on a pyoxigraph store and materialise at most ``max_rows`` rows (flagged when cut).
+
+    As in the SPARQL Protocol, naming any graph defines the whole dataset: a query given only
+    ``default_graphs`` has no named graphs, one given only ``named_graphs`` an empty default graph.
+    The deadline is checked while results stream; an evaluation that produces no row (a large
+    aggregate) cannot be interrupted here — that is what the worker processes are for.
+
+    >>> s = Store(); s.add(Quad(NamedNode("http://x/s"), NamedNode("http://x/p"), NamedNode("http://x/o"), NamedNode("http://x/g")))
+    >>> evaluate(s, "SELECT ?s { ?s ?p ?o }", deadline_s=5, max_rows=9, default_graphs=["http://x/g"]).rows[0][0].value
+    'http://x/s'
+    """
+    started = time.perf_counter()
+    kwargs: dict[str, object] = {"base_iri": base_iri}
+    if default_graphs or named_graphs:
+        kwargs["default_graph"] = [iri(g) for g in default_graphs]
+        kwargs["named_graphs"] = [iri(g) for g in named_graphs]
+    try:
+        result = store.query(sparql, **kwargs)
+    except SyntaxError as e:
+        raise syntax_error(str(e)) from None
+    except (ValueError, RuntimeError) as e:  # RuntimeError: e.g. an extension function Oxigraph lacks
+        raise BadQuery(_short(f"invalid query: {e}")) from None
+    deadline = started + deadline_s
+    try:
+        if isinstance(result, QueryBoolean):
+            return QueryResult("ask", boolean=bool(result), elapsed_s=time.perf_counter() - started)
+        if isinstance(result, QuerySolutions):
+            variables = tuple(v.value for v in result.variables)
+            width = range(len(variables))
+            rows: list[tuple[Term | None, ...]] = []
+            truncated = False
+            for solution in result:
+                if len(rows) >= max_rows:
+                    truncated = True
+                    break
+                rows.append(tuple(solution[i] for i in width))
+                if len(rows) % 1000 == 0 and time.perf_counter() > deadline:
+                    raise QueryTimeout(f"the query ran past its {deadline_s:g} s deadline")
+            return QueryResult("select", variables, tuple(rows), truncated=truncated,
+                               elapsed_s=time.perf_counter() - started)
+        assert isinstance(result, QueryTriples)
+        triples = []
+        truncated = False
+        for triple in result:
+            if len(triples) >= max_rows:
+                truncated = True
+                break
+            triples.append(triple)
+            if len(triples) % 1000 == 0 and time.perf_counter() > deadline:
+                raise QueryTimeout(f"the query ran past its {deadline_s:g} s deadline")
+        return QueryResult("graph", triples=tuple(triples), truncated=truncated,
+                           elapsed_s=time.perf_counter() - started)
+    except (OSError, ValueError, RuntimeError) as e:
+        raise BadQuery(_short(f"the query failed: {e}")) from None
+
+
+def fresh_blank_nodes(quads: Iterable[Quad]) -> list[Quad]:
+    """The quads with every blank node replaced by a new one (same label → same new node).
+
+    Parsers keep the document's labels, so two uploads both using ``_:a`` would otherwise
+    share a node once stored.
+    """
+    mapping: dict[str, BlankNode] = {}
+
+    def fresh(term):  # type: ignore[no-untyped-def]
+        if isinstance(term, BlankNode):
+            return mapping.setdefault(term.value, BlankNode())
+        return term
+
+    return [Quad(fresh(q.subject), q.predicate, fresh(q.object), q.graph_name) for q in quads]
 
 
 class OxigraphStore:
@@ -37,7 +154,6 @@ class OxigraphStore:
     """
 
     def __init__(self, path: Path | None, *, read_only: bool = False) -> None:
-        self.read_only = read_only
         if path is None:
             self._store = Store()
         else:
@@ -45,63 +161,22 @@ class OxigraphStore:
             self._store = Store.read_only(str(path)) if read_only else Store(str(path))
         self.path = path
         self.read_only = read_only
+        self.version = 0
 
     @property
     def raw(self) -> Store:
         """The pyoxigraph store, for benchmarks and bulk reads."""
         return self._store
 
+    def _written(self) -> None:
+        self.version += 1
+
     def query(self, sparql: str, *, deadline_s: float, max_rows: int,
-              default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = ()) -> QueryResult:
-        """Run a read query; its default graph is the union of all named graphs (deduplicated).
-
-        Rows past ``max_rows`` are cut and flagged.
-
-        The deadline is checked while results stream; pyoxigraph cannot interrupt an
-        evaluation that produces no row (e.g. a large aggregate) before it finishes.
-        """
-        started = time.perf_counter()
-        kwargs: dict[str, object] = {}
-        if default_graphs:
-            kwargs["default_graph"] = [NamedNode(g) for g in default_graphs]
-        if named_graphs:
-            kwargs["named_graphs"] = [NamedNode(g) for g in named_graphs]
-        try:
-            result = self._store.query(sparql, **kwargs)
-        except SyntaxError as e:
-            raise BadQuery(str(e)) from None
-        except ValueError as e:
-            raise BadQuery(str(e)) from None
-        deadline = started + deadline_s
-        truncated = False
-        try:
-            if isinstance(result, QueryBoolean):
-                return QueryResult("ask", boolean=bool(result), elapsed_s=time.perf_counter() - started)
-            if isinstance(result, QuerySolutions):
-                variables = tuple(v.value for v in result.variables)
-                rows: list[tuple[Term | None, ...]] = []
-                for solution in result:
-                    if len(rows) >= max_rows:
-                        truncated = True
-                        break
-                    rows.append(tuple(solution[i] for i in range(len(variables))))
-                    if len(rows) % 1000 == 0 and time.perf_counter() > deadline:
-                        raise QueryTimeout(f"query exceeded {deadline_s:g} s")
-                return QueryResult("select", variables, tuple(rows), truncated=truncated,
-                                   elapsed_s=time.perf_counter() - started)
-            assert isinstance(result, QueryTriples)
-            triples = []
-            for triple in result:
-                if len(triples) >= max_rows:
-                    truncated = True
-                    break
-                triples.append(triple)
-                if len(triples) % 1000 == 0 and time.perf_counter() > deadline:
-                    raise QueryTimeout(f"query exceeded {deadline_s:g} s")
-            return QueryResult("graph", triples=tuple(triples), truncated=truncated,
-                               elapsed_s=time.perf_counter() - started)
-        except OSError as e:
-            raise BadQuery(str(e)) from None
+              default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = (),
+              base_iri: str | None = None) -> QueryResult:
+        """Run a read query in this process (see :func:`evaluate`); the default graph is the union."""
+        return evaluate(self._store, sparql, deadline_s=deadline_s, max_rows=max_rows,
+                        default_graphs=default_graphs, named_graphs=named_graphs, base_iri=base_iri)
 
     def select(self, sparql: str, **bindings: object) -> list[tuple[Term | None, ...]]:
         """A trusted internal SELECT over the default (union) graph; ``bindings`` bind variables."""
@@ -126,30 +201,105 @@ class OxigraphStore:
         """
         ops = []
         for g in dict.fromkeys([*drop, *replacements]):
-            ops.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} "
-                       f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{g}>) }} }}")
-            ops.append(f"DROP SILENT GRAPH <{g}>")
+            node = iri(g)
+            ops.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {node} {{ ?s ?p ?o }} "
+                       f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {node}) }} }}")
+            ops.append(f"DROP SILENT GRAPH {node}")
         blocks = []
         for graph, quads in replacements.items():
+            if not quads:  # an empty graph still exists once replaced (Graph Store Protocol PUT)
+                ops.append(f"CREATE SILENT GRAPH {iri(graph)}")
+                continue
             body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-            blocks.append(f"{body}\nGRAPH <{graph}> {{\n{body}\n}}")
+            blocks.append(f"{body}\nGRAPH {iri(graph)} {{\n{body}\n}}")
         if blocks:
             ops.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
         if ops:
             self._store.update(" ;\n".join(ops))
+            self._written()
+
+    def add_to_graph(self, graph: str, quads: Iterable[Quad]) -> int:
+        """Add triples to one named graph (and to the union default graph): one transaction.
+
+        Blank nodes are new nodes, as in a Graph Store Protocol POST. Returns how many were given.
+        """
+        node = iri(graph)
+        fresh = fresh_blank_nodes(quads)
+        if not fresh:
+            self._store.add_graph(node)
+        self._store.extend([Quad(q.subject, q.predicate, q.object, node) for q in fresh]
+                           + [Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in fresh])
+        self._written()
+        return len(fresh)
+
+    def update(self, sparql: str, *, touched: Sequence[str], base_iri: str | None = None) -> None:
+        """Run a SPARQL Update that writes only the named graphs ``touched``, and bring the
+        union default graph up to date for them, in the same transaction (all or nothing).
+
+        The caller (:mod:`kg.sparql.update`) has checked that nothing else is written. Triples
+        that left a touched graph leave the default graph unless another graph states them;
+        the search for them is limited to the predicates the touched graphs used before.
+        """
+        nodes = [iri(g) for g in touched]
+        predicates: set[str] = set()
+        for node in nodes:
+            predicates.update(str(row[0]) for row in self.select(f"SELECT DISTINCT ?p WHERE {{ GRAPH {node} {{ ?s ?p ?o }} }}"))
+        fixups = [f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {node} {{ ?s ?p ?o }} }}" for node in nodes]
+        if predicates:
+            fixups.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?p {{ {' '.join(sorted(predicates))} }} ?s ?p ?o "
+                          "FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
+        text = sparql if not fixups else sparql.rstrip() + ("\n" if ends_with_separator(sparql) else "\n;\n") + " ;\n".join(fixups)
+        try:
+            self._store.update(text, base_iri=base_iri)
+        except SyntaxError as e:
+            raise syntax_error(str(e)) from None
+        except ValueError as e:
+            raise BadQuery(_short(f"invalid update: {e}")) from None
+        except (OSError, RuntimeError) as e:  # e.g. DROP GRAPH of a graph that does not exist
+            raise BadQuery(_short(f"the update failed: {e}")) from None
+        self._written()
 
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, NamedNode))
 
-    def dump(self, fmt: str) -> bytes:
-        """The whole dataset as N-Quads or TriG."""
-        rdf_format = RdfFormat.TRIG if fmt == "trig" else RdfFormat.N_QUADS
-        out = self._store.dump(format=rdf_format)
-        assert out is not None
-        return out
+    def has_graph(self, graph: str) -> bool:
+        return bool(self._store.contains_named_graph(iri(graph)))
 
     def graph_quads(self, graph: str) -> list[Quad]:
-        return list(self._store.quads_for_pattern(None, None, None, NamedNode(graph)))
+        return list(self._store.quads_for_pattern(None, None, None, iri(graph)))
+
+    def _named_quads(self) -> Iterator[Quad]:
+        for g in self._store.named_graphs():
+            yield from self._store.quads_for_pattern(None, None, None, g)
+
+    def dump_to(self, output: BinaryIO, fmt: str) -> None:
+        """Write every named graph with its name (N-Quads or TriG), streaming.
+
+        The default graph is their union and is not repeated.
+        """
+        rdf_format = RdfFormat.TRIG if fmt == "trig" else RdfFormat.N_QUADS
+        serialize(self._named_quads(), output, format=rdf_format)
+
+    def graph_dump(self, graph: str | None, fmt: RdfFormat) -> bytes:
+        """One graph (None: the default graph, i.e. the union) in ``fmt``; N-Quads/TriG keep its name."""
+        target = DefaultGraph() if graph is None else iri(graph)
+        if fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG):
+            out = io.BytesIO()
+            serialize(self._store.quads_for_pattern(None, None, None, target), out, format=fmt)
+            return out.getvalue()
+        return self._store.dump(format=fmt, from_graph=target) or b""
+
+    def dump(self, fmt: str) -> bytes:
+        """The named graphs as N-Quads or TriG (see :meth:`dump_to`)."""
+        out = io.BytesIO()
+        self.dump_to(out, fmt)
+        return out.getvalue()
+
+    def backup(self, target: Path) -> None:
+        """A consistent copy of the store at ``target`` (hard links where possible: cheap), openable read-only."""
+        if self.path is None:
+            raise ValueError("an in-memory store has no on-disk backup")
+        self._store.backup(str(target))
 
     def default_graph_size(self) -> int:
         return sum(1 for _ in self._store.quads_for_pattern(None, None, None, DefaultGraph()))

@@ -1,0 +1,99 @@
+"""The ``policykg bench`` command: speed and memory side by side (see ``evaluation/bench``).
+
+``api/cli.py`` calls :func:`register` once with its Typer app and a getter of the Settings
+its root callback built; nothing here runs at import. The bench serves the store through
+the real app in a child process started by :func:`serve_main`, an entry point that is
+given its complete Settings as JSON (so it reads no environment).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+if TYPE_CHECKING:
+    from kg.settings import Settings
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
+SKIPPABLE = ("sparql", "search", "ingest")
+
+
+def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
+    """Add the ``bench`` command to ``app``."""
+
+    @app.command("bench")
+    def bench_command(
+        store: Annotated[Optional[Path], typer.Option("--store", help="Store to measure (default: the root "
+                                                                         "--store); it is copied, never written")] = None,
+        gold: Annotated[Optional[Path], typer.Option("--gold", help="Gold folder whose questions.jsonl drives the "
+                                                                    "search latency (none: no search part)")] = None,
+        corpus: Annotated[Path, typer.Option("--corpus", help="Folder ingested once per embedder")] = SAMPLE,
+        synthetic: Annotated[int, typer.Option("--synthetic", min=0, help="Passages of the synthetic size "
+                                                                          "(0: none)")] = 100_000,
+        repeats: Annotated[int, typer.Option("--repeats", min=1, help="Timed runs per SPARQL query and engine")] = 20,
+        budget: Annotated[float, typer.Option("--budget", min=0, help="Seconds after which an engine stops "
+                                                                      "repeating a query")] = 3.0,
+        cap: Annotated[float, typer.Option("--cap", min=1, help="Seconds after which rdflib is stopped")] = 300.0,
+        skip: Annotated[Optional[list[str]], typer.Option("--skip", help="sparql | search | ingest "
+                                                                         "(repeatable)")] = None,
+        as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON (the tables' numbers)")] = False,
+    ) -> None:
+        """Measure SPARQL (HTTP vs pyoxigraph vs rdflib), search latency (corpus and synthetic size), ingest
+        speed per embedder and the service's peak memory, in one run. Asserts nothing."""
+        from rich.console import Console
+
+        from evaluation.bench.report import render_rich
+        from evaluation.bench.run import BenchPlan, questions_of, run_bench
+
+        err = Console(stderr=True)
+        unknown = sorted(set(skip or ()) - set(SKIPPABLE))
+        if unknown:
+            raise typer.BadParameter(f"unknown {', '.join(unknown)}; use {' | '.join(SKIPPABLE)}", param_hint="--skip")
+        settings = get_settings()
+        if store is not None:
+            settings = settings.model_copy(update={"store": store})
+        if "ingest" not in (skip or ()) and not corpus.is_dir():
+            raise typer.BadParameter(f"{corpus} is not a folder", param_hint="--corpus")
+        plan = BenchPlan(store=settings.store, questions=questions_of(gold) if gold is not None else (),
+                         corpus=corpus, skip=frozenset(skip or ()), repeats=repeats, budget_s=budget, cap_s=cap,
+                         synthetic=synthetic)
+        with err.status("bench") as status:
+            report = run_bench(settings, plan, server_for=server_command(settings),
+                               say=lambda text: status.update(f"bench: {text}"))
+        if as_json:
+            print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        else:
+            # Piped to a file, rich would assume 80 columns; the tables read better wide.
+            render_rich(report, Console() if sys.stdout.isatty() else Console(width=200))
+
+
+def server_command(settings: Settings) -> Callable[[Path, tuple[str, ...]], Callable[[int], Sequence[str]]]:
+    """How the bench serves a store: the real app under uvicorn, in a child Python, on a loopback port.
+
+    The child gets ``settings`` with the store replaced, the embedders the store's indexes
+    hold (so it serves them without rebuilding), and no API token (the bench writes nothing).
+    """
+    def for_store(store: Path, embedders: tuple[str, ...]) -> Callable[[int], Sequence[str]]:
+        default = settings.default_embedder if settings.default_embedder in embedders else embedders[0]
+        payload = settings.model_copy(update={"store": store, "embedders": embedders, "default_embedder": default,
+                                              "api_token": None}).model_dump_json()
+        return lambda port: [sys.executable, "-c", "from api.cli_bench import serve_main; serve_main()",
+                             payload, str(port)]
+
+    return for_store
+
+
+def serve_main() -> None:
+    """Entry point of the bench's service: ``serve_main()`` with argv = [settings JSON, port]."""
+    import uvicorn
+
+    from api.app import create_app
+    from kg.settings import Settings
+
+    payload, port = sys.argv[1], int(sys.argv[2])
+    uvicorn.run(create_app(Settings.model_validate_json(payload)), host="127.0.0.1", port=port, log_level="warning")

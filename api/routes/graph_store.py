@@ -1,0 +1,113 @@
+"""SPARQL 1.1 Graph Store HTTP Protocol at ``/store``: ``?graph=IRI`` or ``?default``.
+
+GET and HEAD are public. PUT (replace), POST (merge) and DELETE need the bearer token and
+work on named graphs that policykg does not manage: the default graph is the union of the
+named graphs, and document and reference graphs change only through ingest. Every write
+is one store transaction that keeps the union up to date; it never touches document
+graphs, so the search indexes stay as they are.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from pyoxigraph import DefaultGraph, Quad, parse
+
+from api.deps import SettingsDep, WorkspaceDep, require_token
+from api.negotiation import GRAPH_ALIASES, GRAPH_OFFERS, pick_syntax
+from api.sparql_protocol import media_type
+from kg.errors import BadInput, BadQuery, Forbidden, NotFound, PayloadTooLarge, UnsupportedMediaType
+from kg.formats import rdf_syntax
+from kg.store.oxigraph import iri
+from kg.workspace import Workspace
+
+router = APIRouter(prefix="/store", tags=["graph store"])
+GraphParam = Annotated[str | None, Query(description="IRI of a named graph")]
+DefaultParam = Annotated[str | None, Query(description="present (no value) to address the default graph")]
+
+
+def target_graph(graph: str | None, default: str | None) -> str | None:
+    """The addressed graph: an IRI, or None for the default graph.
+
+    >>> target_graph("http://example.org/g", None), target_graph(None, "")
+    ('http://example.org/g', None)
+    """
+    if (graph is None) == (default is None):
+        raise BadQuery("address exactly one graph: ?graph=<IRI> or ?default")
+    return None if graph is None else iri(graph).value
+
+
+def writable(workspace: Workspace, graph: str | None) -> str:
+    if graph is None:
+        raise Forbidden("the default graph is the union of the named graphs and cannot be written; "
+                        "write a named graph (?graph=IRI)")
+    if workspace.iris.is_managed_graph(graph):
+        raise Forbidden(f"<{graph}> is managed by policykg (documents change through /documents; reference "
+                        "data ships with the service) and cannot be written here")
+    return graph
+
+
+async def read_graph_payload(request: Request, settings: SettingsDep,
+                             graph: GraphParam = None) -> list[Quad]:
+    """The request body parsed as RDF by its Content-Type (relative IRIs against the graph IRI)."""
+    kind, _ = media_type(request.headers.get("content-type", ""))
+    try:
+        syntax = rdf_syntax(kind)
+    except KeyError:
+        raise UnsupportedMediaType(f"send RDF: Turtle, N-Triples, RDF/XML or JSON-LD, not {kind or 'no type'}") from None
+    body = await request.body()
+    if len(body) > settings.max_body_bytes:
+        raise PayloadTooLarge(f"the graph is larger than {settings.max_body_bytes} bytes")
+    try:
+        quads = list(parse(body, format=syntax.oxigraph, base_iri=graph))
+    except (SyntaxError, ValueError) as e:
+        raise BadInput(f"the {syntax.name} payload does not parse: {' '.join(str(e).split())[:300]}") from None
+    if any(not isinstance(q.graph_name, DefaultGraph) for q in quads):
+        raise BadInput("the payload names graphs; send one graph (the target is ?graph=)")
+    return quads
+
+
+PayloadDep = Annotated[list[Quad], Depends(read_graph_payload)]
+
+
+@router.api_route("", methods=["GET", "HEAD"], summary="Read one graph (public)")
+def read(request: Request, workspace: WorkspaceDep, graph: GraphParam = None, default: DefaultParam = None,
+         format: str | None = None) -> Response:
+    name = target_graph(graph, default)
+    if name is not None and not workspace.store.has_graph(name):
+        raise NotFound(f"there is no graph <{name}>")
+    syntax = rdf_syntax(pick_syntax(request.headers.get("accept"), format, GRAPH_OFFERS, GRAPH_ALIASES))
+    return Response(workspace.store.graph_dump(name, syntax.oxigraph), media_type=syntax.media_type,
+                    headers={"Vary": "Accept"})
+
+
+@router.put("", status_code=204, dependencies=[Depends(require_token)], summary="Replace a named graph")
+def replace(workspace: WorkspaceDep, payload: PayloadDep, graph: GraphParam = None,
+            default: DefaultParam = None) -> Response:
+    name = writable(workspace, target_graph(graph, default))
+    node = iri(name)
+    with workspace.write_lock:
+        existed = workspace.store.has_graph(name)
+        workspace.store.replace_graphs({name: [Quad(q.subject, q.predicate, q.object, node) for q in payload]})
+    return Response(status_code=204 if existed else 201)
+
+
+@router.post("", status_code=204, dependencies=[Depends(require_token)], summary="Add triples to a named graph")
+def merge(workspace: WorkspaceDep, payload: PayloadDep, graph: GraphParam = None,
+          default: DefaultParam = None) -> Response:
+    name = writable(workspace, target_graph(graph, default))
+    with workspace.write_lock:
+        existed = workspace.store.has_graph(name)
+        workspace.store.add_to_graph(name, payload)
+    return Response(status_code=204 if existed else 201)
+
+
+@router.delete("", status_code=204, dependencies=[Depends(require_token)], summary="Drop a named graph")
+def drop(workspace: WorkspaceDep, graph: GraphParam = None, default: DefaultParam = None) -> Response:
+    name = writable(workspace, target_graph(graph, default))
+    with workspace.write_lock:
+        if not workspace.store.has_graph(name):
+            raise NotFound(f"there is no graph <{name}>")
+        workspace.store.replace_graphs({}, drop=[name])
+    return Response(status_code=204)

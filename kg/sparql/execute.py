@@ -1,0 +1,105 @@
+"""A query job: evaluate under the dataset, row cap and deadline, then serialise in the negotiated syntax.
+
+The same :func:`execute` runs in a worker process (:mod:`kg.sparql.worker`) or, with
+``POLICYKG_SPARQL_WORKERS=0`` or an in-memory store, in the serving process, where the
+deadline is only checked between result rows and cannot stop a running evaluation.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from pyoxigraph import Store
+
+from kg.errors import NotAcceptable
+from kg.formats import rdf_syntax, results_syntax
+from kg.sparql.results import serialize_graph, serialize_results
+from kg.store.oxigraph import OxigraphStore, evaluate
+
+if TYPE_CHECKING:
+    from kg.settings import Settings
+
+
+@dataclass(frozen=True)
+class QueryJob:
+    """One checked read query and how its answer must be written.
+
+    ``results_format`` / ``graph_format`` name the syntaxes (``kg.formats``) negotiated for
+    SELECT/ASK and CONSTRUCT/DESCRIBE; None means the client accepts none for that form.
+    """
+
+    query: str
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+    base_iri: str | None = None
+    max_rows: int = 10_000
+    results_format: str | None = "json"
+    graph_format: str | None = "turtle"
+
+
+@dataclass(frozen=True)
+class QueryAnswer:
+    form: str  # select | ask | graph
+    body: bytes
+    media_type: str
+    truncated: bool
+    count: int  # rows or triples
+    elapsed_s: float
+
+
+def execute(store: Store, job: QueryJob, *, deadline_s: float) -> QueryAnswer:
+    """Evaluate ``job`` on ``store`` and serialise the answer. Read-only.
+
+    >>> from pyoxigraph import Literal, NamedNode, Quad
+    >>> s = Store(); s.add(Quad(NamedNode("http://x/s"), NamedNode("http://x/p"), Literal("1")))
+    >>> a = execute(s, QueryJob("SELECT ?o { ?s ?p ?o }", results_format="csv"), deadline_s=5)
+    >>> a.media_type, a.body
+    ('text/csv', b'o\\r\\n1\\r\\n')
+    """
+    started = time.perf_counter()
+    result = evaluate(store, job.query, deadline_s=deadline_s, max_rows=job.max_rows,
+                      default_graphs=job.default_graphs, named_graphs=job.named_graphs, base_iri=job.base_iri)
+    if result.form == "graph":
+        if job.graph_format is None:
+            raise NotAcceptable("the Accept header allows no RDF syntax for this CONSTRUCT/DESCRIBE result")
+        syntax = rdf_syntax(job.graph_format)
+        body, media, count = serialize_graph(result, syntax), syntax.media_type, len(result.triples)
+    else:
+        if job.results_format is None:
+            raise NotAcceptable("the Accept header allows no SPARQL results syntax for this SELECT/ASK result")
+        results = results_syntax(job.results_format)
+        body, media, count = serialize_results(result, results), results.media_type, len(result.rows)
+    return QueryAnswer(result.form, body, media, result.truncated, count, time.perf_counter() - started)
+
+
+class QueryExecutor(Protocol):
+    """Runs query jobs against the current state of the store."""
+
+    def run(self, job: QueryJob, *, deadline_s: float) -> QueryAnswer: ...
+
+    def close(self) -> None: ...
+
+
+class InProcessExecutor:
+    """Runs jobs in the calling thread; the deadline is cooperative (checked between rows)."""
+
+    def __init__(self, store: OxigraphStore) -> None:
+        self.store = store
+
+    def run(self, job: QueryJob, *, deadline_s: float) -> QueryAnswer:
+        return execute(self.store.raw, job, deadline_s=deadline_s)
+
+    def close(self) -> None:
+        pass
+
+
+def open_executor(settings: Settings, store: OxigraphStore) -> QueryExecutor:
+    """Worker processes when configured and the store is on disk, else in-process evaluation."""
+    if settings.sparql_workers > 0 and store.path is not None:
+        from kg.sparql.worker import QueryPool
+
+        return QueryPool(store, size=settings.sparql_workers, snapshot_root=settings.store / "snapshots",
+                         memory_mb=settings.sparql_worker_memory_mb)
+    return InProcessExecutor(store)

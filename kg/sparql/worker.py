@@ -1,0 +1,210 @@
+"""Killable SPARQL evaluation: a pool of worker processes reading snapshots of the store.
+
+pyoxigraph cannot cancel a running query, and a query holds a core for as long as it runs.
+So queries run in separate processes (``python -m kg.sparql.worker``), each opening a
+*snapshot* of the store read-only: a RocksDB checkpoint made with :meth:`OxigraphStore.backup`
+(hard links, milliseconds), taken again whenever the store's ``version`` moved on, so a
+query sees every write that returned before it started. At the deadline the worker is
+killed (SIGKILL) and replaced, and the request gets :class:`~kg.errors.QueryTimeout`.
+While one worker grinds through a cartesian product, the others and the serving process
+keep answering. Each worker may also get an address-space cap, so a query that tries
+to materialise too much dies instead of the machine swapping.
+
+The wire between pool and worker is a pair of pipes carrying pickled tuples
+(:class:`multiprocessing.connection.Connection` framing); the worker process imports only
+pyoxigraph and this package's result writers.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import queue
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from kg import errors
+from kg.sparql.execute import QueryAnswer, QueryJob, execute
+from kg.store.oxigraph import OxigraphStore
+
+log = logging.getLogger(__name__)
+SPAWN_TIMEOUT_S = 30.0
+
+
+class _Worker:
+    """One worker process and its two pipes."""
+
+    def __init__(self, memory_mb: int | None) -> None:
+        to_child_r, to_child_w = os.pipe()
+        from_child_r, from_child_w = os.pipe()
+        root = Path(__file__).resolve().parents[2]  # so that ``-m kg.sparql.worker`` imports this package
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "kg.sparql.worker", str(to_child_r), str(from_child_w), str(memory_mb or 0)],
+            pass_fds=(to_child_r, from_child_w), cwd=root, stdin=subprocess.DEVNULL)
+        os.close(to_child_r)
+        os.close(from_child_w)
+        self._outbox = Connection(to_child_w, readable=False)
+        self._inbox = Connection(from_child_r, writable=False)
+        self.snapshot: Path | None = None
+
+    def call(self, snapshot: Path, job: QueryJob, *, deadline_s: float) -> QueryAnswer:
+        """Send one job; wait at most ``deadline_s``. Raises ``TimeoutError`` or ``EOFError`` (worker gone)."""
+        self._outbox.send((str(snapshot), job, deadline_s))
+        if not self._inbox.poll(deadline_s):
+            raise TimeoutError
+        kind, *payload = self._inbox.recv()
+        if kind == "ok":
+            return payload[0]  # type: ignore[no-any-return]
+        name, message, extensions = payload
+        cls = getattr(errors, name, errors.BackendUnavailable)
+        raise cls(message, **extensions)
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.wait()
+        self._outbox.close()
+        self._inbox.close()
+
+
+class QueryPool:
+    """Runs query jobs in ``size`` worker processes; see the module docstring. Thread-safe."""
+
+    def __init__(self, store: OxigraphStore, *, size: int, snapshot_root: Path, memory_mb: int | None = None) -> None:
+        if store.path is None:
+            raise ValueError("worker processes need a store on disk to snapshot")
+        self.store = store
+        self.size = size
+        self.memory_mb = memory_mb
+        self.root = snapshot_root
+        shutil.rmtree(self.root, ignore_errors=True)  # snapshots of an earlier run
+        self.root.mkdir(parents=True)
+        self._lock = threading.Lock()
+        self._current: tuple[int, Path] | None = None
+        self._workers: set[_Worker] = set()
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._closed = False
+        for _ in range(size):
+            self._add_worker()
+
+    def _add_worker(self) -> None:
+        worker = _Worker(self.memory_mb)
+        with self._lock:
+            if self._closed:
+                worker.kill()
+                return
+            self._workers.add(worker)
+        self._idle.put(worker)
+
+    def _discard(self, worker: _Worker) -> None:
+        """Kill a worker (timed out or dead) and start its replacement in the background."""
+        worker.kill()
+        with self._lock:
+            self._workers.discard(worker)
+            self._collect()
+        threading.Thread(target=self._add_worker, name="sparql-worker-spawn", daemon=True).start()
+
+    def _snapshot_for(self, worker: _Worker) -> Path:
+        """The snapshot of the store's current version (made if missing), pinned to ``worker``."""
+        with self._lock:
+            version = self.store.version
+            if self._current is None or self._current[0] != version:
+                path = self.root / f"v{version}-{uuid.uuid4().hex[:8]}"
+                self.store.backup(path)
+                self._current = (version, path)
+            if worker.snapshot != self._current[1]:
+                worker.snapshot = self._current[1]
+                self._collect()  # only when some snapshot may have lost its last holder
+            return self._current[1]
+
+    def _collect(self) -> None:
+        """Delete snapshots no worker holds (caller holds the lock)."""
+        keep = {w.snapshot for w in self._workers} | ({self._current[1]} if self._current else set())
+        for path in self.root.iterdir():
+            if path not in keep:
+                shutil.rmtree(path, ignore_errors=True)
+
+    def run(self, job: QueryJob, *, deadline_s: float) -> QueryAnswer:
+        """Run ``job`` within ``deadline_s`` seconds, waiting time for a free worker included.
+
+        Raises :class:`QueryTimeout` (the worker is killed), :class:`BackendUnavailable` (no
+        worker free in time, or the worker died, e.g. at its memory cap), or the query's own error.
+        """
+        started = time.monotonic()
+        while True:
+            try:
+                worker = self._idle.get(timeout=max(deadline_s - (time.monotonic() - started), 0.001))
+            except queue.Empty:
+                raise errors.BackendUnavailable(f"all {self.size} query workers stayed busy for {deadline_s:g} s; "
+                                                "try again shortly") from None
+            if worker.process.poll() is None:
+                break
+            self._discard(worker)  # died while idle (e.g. killed from outside): replace it, take another
+        remaining = max(deadline_s - (time.monotonic() - started), 0.001)
+        try:
+            snapshot = self._snapshot_for(worker)
+            answer = worker.call(snapshot, job, deadline_s=remaining)
+        except TimeoutError:
+            self._discard(worker)
+            raise errors.QueryTimeout(f"the query was stopped at its {deadline_s:g} s deadline") from None
+        except (EOFError, OSError):
+            log.warning("a SPARQL worker died (exit code %s)", worker.process.poll())
+            self._discard(worker)
+            raise errors.BackendUnavailable("the query stopped its worker (it may have exceeded the memory cap)") from None
+        except errors.PolicyKGError:
+            self._idle.put(worker)  # the query failed normally: the worker is fine
+            raise
+        except BaseException:
+            self._discard(worker)  # interrupted mid-call: its pipe may hold a stale answer
+            raise
+        self._idle.put(worker)
+        return answer
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            workers, self._workers = list(self._workers), set()
+        for worker in workers:
+            worker.kill()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _serve(inbox: Connection, outbox: Connection) -> None:
+    """The worker loop: one job in, one answer (or error) out, until the pool closes the pipe."""
+    from pyoxigraph import Store
+
+    store, opened = None, None
+    while True:
+        try:
+            snapshot, job, deadline_s = inbox.recv()
+        except EOFError:
+            return
+        try:
+            if snapshot != opened:
+                store = None
+                store, opened = Store.read_only(snapshot), snapshot
+            answer = execute(store, job, deadline_s=deadline_s)  # type: ignore[arg-type]
+            outbox.send(("ok", answer))
+        except errors.PolicyKGError as e:
+            outbox.send(("error", type(e).__name__, str(e), e.extensions))
+        except Exception as e:  # noqa: BLE001 - the worker's top level: report, keep serving
+            outbox.send(("error", "BackendUnavailable", f"the query worker failed ({type(e).__name__})", {}))
+
+
+def main(argv: list[str]) -> None:
+    inbox_fd, outbox_fd, memory_mb = int(argv[0]), int(argv[1]), int(argv[2])
+    if memory_mb > 0:
+        import resource
+
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    _serve(Connection(inbox_fd, writable=False), Connection(outbox_fd, readable=False))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

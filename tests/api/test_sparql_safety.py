@@ -1,0 +1,118 @@
+"""No request can make the server open a connection: SERVICE, LOAD, remote FROM, remote JSON-LD contexts.
+
+A listener on 127.0.0.1:9 (the port the issue names; a free port when 9 cannot be bound)
+records every connection; after each attempt, nothing may have arrived.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from tests.conftest import TOKEN
+
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+@pytest.fixture(scope="module")
+def listener() -> Iterator[tuple[int, list[bytes]]]:
+    server = socket.socket()
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        server.bind(("127.0.0.1", 9))
+    except OSError:
+        server.bind(("127.0.0.1", 0))
+    server.listen(16)
+    server.settimeout(0.2)
+    arrived: list[bytes] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                continue
+            conn.settimeout(1)
+            try:
+                arrived.append(conn.recv(4096) or b"(connected)")
+            except OSError:
+                arrived.append(b"(connected)")
+            conn.close()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    with socket.create_connection(server.getsockname(), timeout=2) as probe:  # the listener does record
+        probe.sendall(b"probe")
+    deadline = time.time() + 2
+    while not arrived and time.time() < deadline:
+        time.sleep(0.02)
+    assert arrived == [b"probe"]
+    arrived.clear()
+    yield server.getsockname()[1], arrived
+    stop.set()
+    thread.join(timeout=2)
+    server.close()
+
+
+def queries(port: int) -> list[str]:
+    target = f"http://127.0.0.1:{port}/"
+    return [
+        f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}",
+        f"select * where {{ service silent <{target}> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ {{ SELECT ?s WHERE {{ SERVICE <{target}sparql> {{ ?s ?p ?o }} }} }} }}",
+        f"PREFIX x: <{target}> SELECT * WHERE {{ SERVICE x:sparql {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ VALUES ?e {{ <{target}> }} SERVICE ?e {{ ?s ?p ?o }} }}",
+        f"ASK {{ SERVICE\n# a comment between\n<{target}> {{ ?s ?p ?o }} }}",
+    ]
+
+
+def test_service_is_refused_and_connects_nowhere(light_server: str, listener) -> None:  # type: ignore[no-untyped-def]
+    port, arrived = listener
+    for query in queries(port):
+        for headers in ({}, AUTH):  # the token does not open federation either
+            r = httpx.get(light_server + "/sparql", params={"query": query}, headers=headers, timeout=30)
+            assert r.status_code == 403, (query, r.text)
+            assert r.headers["content-type"] == "application/problem+json"
+    time.sleep(0.3)
+    assert arrived == []
+
+
+def test_remote_from_and_dataset_iris_are_graph_names_not_fetches(light_server: str, listener) -> None:  # type: ignore[no-untyped-def]
+    port, arrived = listener
+    remote = f"http://127.0.0.1:{port}/data.ttl"
+    for params in ({"query": f"SELECT * FROM <{remote}> WHERE {{ ?s ?p ?o }}"},
+                   {"query": f"SELECT * FROM NAMED <{remote}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"},
+                   {"query": "SELECT * WHERE { ?s ?p ?o }", "default-graph-uri": remote, "named-graph-uri": remote}):
+        r = httpx.get(light_server + "/sparql", params=params, timeout=30)
+        assert r.status_code == 200 and r.json()["results"]["bindings"] == []
+    time.sleep(0.3)
+    assert arrived == []
+
+
+def test_load_and_service_in_updates_are_refused(light_server: str, listener) -> None:  # type: ignore[no-untyped-def]
+    port, arrived = listener
+    target = f"http://127.0.0.1:{port}/data.ttl"
+    for update in (f"LOAD <{target}> INTO GRAPH <http://example.org/loaded>",
+                   f"LOAD SILENT <{target}>",
+                   f"INSERT {{ GRAPH <http://example.org/g> {{ ?s ?p ?o }} }} WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}"):
+        r = httpx.post(light_server + "/update", content=update,
+                       headers={**AUTH, "Content-Type": "application/sparql-update"}, timeout=30)
+        assert r.status_code == 403, (update, r.text)
+    time.sleep(0.3)
+    assert arrived == []
+
+
+def test_remote_json_ld_contexts_are_not_fetched(light_server: str, listener) -> None:  # type: ignore[no-untyped-def]
+    port, arrived = listener
+    body = f'{{"@context": "http://127.0.0.1:{port}/context.jsonld", "@id": "http://example.org/s", "name": "x"}}'
+    r = httpx.put(light_server + "/store", params={"graph": "http://example.org/jsonld"}, content=body,
+                  headers={**AUTH, "Content-Type": "application/ld+json"}, timeout=30)
+    assert r.status_code == 400
+    time.sleep(0.3)
+    assert arrived == []
