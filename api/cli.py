@@ -194,6 +194,9 @@ def serve(
 from api.cli_eval import register as register_eval  # noqa: E402
 
 register_eval(app, lambda: State.settings)
+from api.cli_bench import register as register_bench  # noqa: E402
+
+register_bench(app, lambda: State.settings)
 
 
 def main() -> None:

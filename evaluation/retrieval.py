@@ -90,13 +90,18 @@ class RetrievalReport:
 
 
 def mode_specs(workspace: Workspace) -> tuple[ModeSpec, ...]:
-    """The modes this store can run: bm25, dense per indexed embedder, hybrid with the default embedder."""
+    """The modes this store can run: bm25, dense per indexed embedder, hybrid with the default embedder and with each alternative (every other embedder, and "all" fused)."""
     indexed = list(workspace.passages().dense)
     specs = [ModeSpec("bm25", "bm25", None)]
     specs += [ModeSpec(f"dense:{name}", "dense", name) for name in indexed]
     if indexed:
         default = workspace.settings.default_embedder
-        specs.append(ModeSpec("hybrid", "hybrid", default if default in indexed else indexed[0]))
+        if default not in indexed and default != "all":
+            default = indexed[0]
+        specs.append(ModeSpec("hybrid", "hybrid", default))
+        # The alternatives to the default, so that the default is chosen by these numbers.
+        alternatives = [*indexed, "all"] if len(indexed) > 1 else indexed
+        specs += [ModeSpec(f"hybrid:{name}", "hybrid", name) for name in alternatives if name != default]
     return tuple(specs)
 
 

@@ -12,6 +12,7 @@ from kg.index.base import Scored, rrf
 from kg.workspace import Workspace
 
 MODES = ("bm25", "dense", "hybrid")
+ALL = "all"
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,12 @@ class Searcher:
             raise BadInput(f"k must be between 1 and {self.ws.settings.search_k_max}")
         name = embedder or self.ws.settings.default_embedder
         passages = self.ws.passages()
-        if mode != "bm25" and name not in passages.dense:
+        # "all" fuses every indexed embedder (hybrid) — dense needs one ranking, so it takes the first.
+        names = list(passages.dense) if name == ALL else [name]
+        if mode == "dense":
+            names = names[:1]
+        missing = [n for n in names if n not in passages.dense]
+        if mode != "bm25" and (missing or not names):
             raise BadInput(f"embedder {name!r} is not indexed here; indexed: {', '.join(passages.dense) or 'none'}")
         allowed = self._allowed_rows(filters, passages) if filters.active() else None
         depth = max(k, 50)
@@ -100,12 +106,13 @@ class Searcher:
         if mode in ("bm25", "hybrid"):
             rankings["bm25"] = passages.bm25.search(query, depth, allowed=allowed)
         if mode in ("dense", "hybrid"):
-            vector = self.ws.encode_query(name, query)
-            rankings[name] = passages.dense[name].search_vector(vector, depth, allowed=allowed)
+            for n in names:
+                vector = self.ws.encode_query(n, query)
+                rankings[n] = passages.dense[n].search_vector(vector, depth, allowed=allowed)
         fused = rrf(list(rankings.values()), k=self.ws.settings.rrf_k) if mode == "hybrid" else next(iter(rankings.values()))
         top = fused[:k]
         hits = self._hits(top, rankings, passages)
-        return SearchResult(query, mode, None if mode == "bm25" else name, k, filters.active(), tuple(hits),
+        return SearchResult(query, mode, None if mode == "bm25" else "+".join(names), k, filters.active(), tuple(hits),
                             round((time.perf_counter() - started) * 1000, 2))
 
     def _allowed_rows(self, filters: Filters, passages) -> np.ndarray:  # type: ignore[no-untyped-def]

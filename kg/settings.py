@@ -20,8 +20,11 @@ class Settings(BaseSettings):
 
     store: Path = Field(Path("var/store"), description="Directory of the embedded store and its indexes.")
     base_iri: str = Field("https://policykg.org/", description="Base of every policykg IRI.")
-    embedders: Annotated[tuple[str, ...], NoDecode] = Field(EMBEDDER_NAMES, description="Embedders computed at ingest.")
-    default_embedder: str = Field("use-m3", description="Embedder used by mode=dense and hybrid.")
+    # use-m3 alone by default: hybrid with it scored best over the four languages of the dev
+    # set (nDCG@10 0.629 vs 0.620 with MiniLM, 0.623 fusing both) and it embeds 8.7x faster.
+    embedders: Annotated[tuple[str, ...], NoDecode] = Field(("use-m3",), description="Embedders computed at ingest.")
+    default_embedder: str = Field("use-m3", description="Embedder used by mode=dense and hybrid; 'all' fuses "
+                                                        "every indexed embedder in hybrid mode.")
     hnsw_threshold: int = Field(200_000, description="Passage count past which faiss uses HNSW.")
     api_token: str | None = Field(None, description="Bearer token for writes; none disables writes.")
     query_timeout: float = Field(10.0, gt=0, description="SPARQL deadline in seconds for clients with the token.")

@@ -45,5 +45,5 @@ def test_whole_corpus(tmp_path: Path) -> None:
     old_graphs = set(before.splitlines()[1:])
     new_graphs = set(after.splitlines()[1:])
     assert len(old_graphs - new_graphs) == 1 and len(new_graphs - old_graphs) == 1
-    hits = cli(store, "search", "Kuwaiti marshes", "--json", "-k", "3")
+    hits = cli(store, "search", "Kuwaiti marshes", "--json", "-k", "3", "--mode", "bm25")
     assert hits["hits"][0]["document"]["source"] == "S_RES_0660_1990_EN_GOLD"

@@ -95,6 +95,13 @@ def test_spanish_query_finds_english_resolution(server: str, embedder: str) -> N
     assert any(s.startswith(("S_RES_0660", "S_RES_0661", "S_RES_0662", "S_RES_0678")) for s in sources), sources
 
 
+def test_hybrid_can_fuse_every_indexed_embedder(server: str) -> None:
+    r = httpx.get(server + "/search", params={"q": "invasión de Kuwait", "k": 5, "embedder": "all"}, timeout=60)
+    body = r.json()
+    assert r.status_code == 200 and body["embedder"] == "minilm+use-m3"
+    assert all(set(h["ranks"]) <= {"bm25", "minilm", "use-m3"} for h in body["hits"])
+
+
 def test_search_filters_through_the_graph(server: str) -> None:
     r = httpx.get(server + "/search", params={"q": "destruction of weapons", "state": "HND", "k": 20}, timeout=60)
     assert r.status_code == 200

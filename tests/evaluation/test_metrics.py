@@ -135,7 +135,8 @@ def test_whole_eval_on_the_slice(settings, ingested) -> None:  # type: ignore[no
 
     r = report.retrieval
     assert r is not None and r.k == 50
-    modes = {"bm25", "hybrid", *(f"dense:{name}" for name in indexed)}
+    alternatives = [n for n in [*indexed, "all"] if n != ws.settings.default_embedder] if len(indexed) > 1 else []
+    modes = {"bm25", "hybrid", *(f"dense:{name}" for name in indexed), *(f"hybrid:{n}" for n in alternatives)}
     assert {m.name for m in r.modes} == modes and len(modes) >= 3
     languages = {"all", *(q.lang for q in gold.questions)}
     assert set(r.languages) == languages == {"all", "en", "es", "pt", "fr"}
