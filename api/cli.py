@@ -51,8 +51,7 @@ def ingest(
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
 ) -> None:
     """Ingest documents: read, segment, extract, validate, embed, write (all or nothing)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
+    from api.progress import step_bars
     from ingest.pipeline import Ingestor
 
     ws = _workspace()
@@ -61,15 +60,7 @@ def ingest(
         ws.passages()
         return
     started = time.perf_counter()
-    with Progress(TextColumn("{task.description:<16}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, transient=True) as bar:
-        tasks: dict[str, object] = {}
-
-        def progress(step: str, done: int, total: int) -> None:
-            if step not in tasks:
-                tasks[step] = bar.add_task(step, total=total)
-            bar.update(tasks[step], completed=done, total=total)  # type: ignore[arg-type]
-
+    with step_bars(console) as progress:
         report = Ingestor(ws).ingest_paths(paths, skip_bad=skip_bad, progress=progress)
     elapsed = time.perf_counter() - started
     if as_json:

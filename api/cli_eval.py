@@ -33,8 +33,8 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
         """Measure retrieval (nDCG, recall, MRR per mode and language), citation links, program fields
         and entity/relation extraction against gold sets."""
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+        from api.progress import step_bars
         from evaluation.gold import load_gold
         from evaluation.report import render_markdown, render_rich
         from evaluation.suite import run_eval
@@ -51,15 +51,7 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
         # Read-only: the evaluation changes nothing, and can run beside `policykg serve`.
         ws = Workspace(settings, read_only=True)
         try:
-            with Progress(TextColumn("{task.description:<12}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                          console=err, transient=True) as bar:
-                tasks: dict[str, object] = {}
-
-                def progress(step: str, done: int, total: int) -> None:
-                    if step not in tasks:
-                        tasks[step] = bar.add_task(step, total=total)
-                    bar.update(tasks[step], completed=done, total=total)  # type: ignore[arg-type]
-
+            with step_bars(err) as progress:
                 result = run_eval(ws, gold_set, k=k, progress=progress)
         finally:
             ws.close()
