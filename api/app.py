@@ -17,7 +17,7 @@ def make_lifespan(settings: Settings):  # type: ignore[no-untyped-def]
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         from ingest.pipeline import Ingestor
         from kg.dump import DumpCache
-        from kg.search import Searcher
+        from ingest.query_expansion import open_searcher
         from kg.sparql.execute import open_executor
         from kg.void import DatasetDescriber
         from kg.workspace import Workspace
@@ -26,7 +26,7 @@ def make_lifespan(settings: Settings):  # type: ignore[no-untyped-def]
         workspace.passages()  # build or check the indexes before the first request
         app.state.settings = settings
         app.state.workspace = workspace
-        app.state.searcher = Searcher(workspace)
+        app.state.searcher = open_searcher(workspace)
         app.state.ingestor = Ingestor(workspace)
         app.state.executor = open_executor(settings, workspace.store)
         app.state.describer = DatasetDescriber(workspace)

@@ -91,10 +91,11 @@ def search(
     as_json: Annotated[bool, typer.Option("--json", help="The same JSON as GET /search")] = False,
 ) -> None:
     """Hybrid search over passages."""
-    from kg.search import Filters, Searcher
+    from ingest.query_expansion import open_searcher
+    from kg.search import Filters
 
     ws = _workspace()
-    result = Searcher(ws).search(query, k=k, mode=mode, embedder=embedder,
+    result = open_searcher(ws).search(query, k=k, mode=mode, embedder=embedder,
                                  filters=Filters(state=state, type=doc_type, year=year, lang=lang))
     if as_json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))

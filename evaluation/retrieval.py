@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from evaluation.gold import ALL, Question, languages_of
 from evaluation.metrics import RANK_METRICS, PairedTest, collapse_to_documents, paired_test, rank_metrics
 from kg.errors import PolicyKGError
-from kg.search import Searcher
+from ingest.query_expansion import open_searcher
 from kg.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -120,7 +120,7 @@ def evaluate_retrieval(workspace: Workspace, questions: Sequence[Question], *, k
     """
     questions = [q for q in questions if q.relevant]
     specs = mode_specs(workspace)
-    searcher = Searcher(workspace)
+    searcher = open_searcher(workspace)
     in_store = stored_sources(workspace)
     relevant = {q.id: q.relevant for q in questions}
     scores: list[QuestionScore] = []

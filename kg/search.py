@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -76,9 +77,16 @@ class Filters:
 
 
 class Searcher:
-    def __init__(self, workspace: Workspace) -> None:
+    """Hybrid search over one workspace.
+
+    ``expand`` rewrites the query for the lexical leg only (e.g. cross-lingual entity
+    names); the dense leg always gets the query as written.
+    """
+
+    def __init__(self, workspace: Workspace, *, expand: Callable[[str], str] | None = None) -> None:
         self.ws = workspace
         self.v = workspace.iris.ontology
+        self.expand = expand
 
     def search(self, query: str, *, k: int = 10, mode: str = "hybrid", embedder: str | None = None,
                filters: Filters = Filters()) -> SearchResult:
@@ -104,7 +112,8 @@ class Searcher:
         depth = max(k, 50)
         rankings: dict[str, list[Scored]] = {}
         if mode in ("bm25", "hybrid"):
-            rankings["bm25"] = passages.bm25.search(query, depth, allowed=allowed)
+            lexical = self.expand(query) if self.expand else query
+            rankings["bm25"] = passages.bm25.search(lexical, depth, allowed=allowed)
         if mode in ("dense", "hybrid"):
             for n in names:
                 vector = self.ws.encode_query(n, query)

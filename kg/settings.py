@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(20_000_000, description="Largest accepted upload.")
     search_k_max: int = Field(100, description="Largest k a search may ask for.")
     rrf_k: int = Field(60, description="Reciprocal rank fusion constant.")
+    query_expansion: bool = Field(True, description="Add the English names of the states and organizations a "
+                                                    "query names to its lexical (BM25) leg.")
     shapes: bool = Field(True, description="Validate each ingested document with SHACL.")
 
     @field_validator("embedders", "outbound_allowlist", "cors_origins", mode="before")

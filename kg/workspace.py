@@ -60,6 +60,7 @@ class Workspace:
         self.settings = settings
         self.iris = Iris(settings.base_iri)
         root = settings.store
+        self.read_only = read_only
         self.store = OxigraphStore(root / "oxigraph", read_only=read_only)
         self.index_root = root / "index"
         self.cache = VectorCache(root / "vectors.sqlite")
@@ -129,7 +130,8 @@ class Workspace:
             vectors[name] = (matrix, embedder.version)
         passages = PassageSet.build(rows, vectors, fingerprint=fingerprint,
                                     hnsw_threshold=self.settings.hnsw_threshold)
-        passages.save(self.index_root)
+        if not self.read_only:  # a read-only workspace (eval, bench) rebuilds in memory only
+            passages.save(self.index_root)
         self._passages = passages
         return passages
 

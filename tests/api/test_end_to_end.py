@@ -95,6 +95,14 @@ def test_spanish_query_finds_english_resolution(server: str, embedder: str) -> N
     assert any(s.startswith(("S_RES_0660", "S_RES_0661", "S_RES_0662", "S_RES_0678")) for s in sources), sources
 
 
+def test_lexical_search_crosses_languages_through_entity_names(server: str) -> None:
+    # "Koweït" and "Irak" are not in the English resolutions; the gazetteer maps them to Kuwait and Iraq.
+    r = httpx.get(server + "/search", params={"q": "l'invasion du Koweït par l'Irak", "k": 5, "mode": "bm25"},
+                  timeout=60)
+    sources = [h["document"]["source"] for h in r.json()["hits"]]
+    assert any(s.startswith(("S_RES_0660", "S_RES_0661", "S_RES_0662", "S_RES_0678")) for s in sources), sources
+
+
 def test_hybrid_can_fuse_every_indexed_embedder(server: str) -> None:
     r = httpx.get(server + "/search", params={"q": "invasión de Kuwait", "k": 5, "embedder": "all"}, timeout=60)
     body = r.json()
