@@ -1,8 +1,9 @@
 """Cross-lingual query expansion for the lexical leg of search, through the gazetteer.
 
-A question names states and organizations in its own language ("Bahreïn", "Irak",
-"Naciones Unidas"); most documents name them in English. Each mention the gazetteer
-resolves adds the entity's English label and acronyms to the BM25 query, so the lexical
+A question names states, organizations and themes in its own language ("Bahreïn", "Irak",
+"Naciones Unidas", "no proliferación"); most documents name them in English. Each mention
+the gazetteer resolves adds the entity's English label and acronyms (a theme's English
+preferred label) to the BM25 query, so the lexical
 leg matches what the dense leg already matches across languages. The dense leg gets the
 question unchanged.
 """
@@ -24,10 +25,11 @@ if TYPE_CHECKING:
 NAMES_QUERY = """
 PREFIX rdfs: <%s>
 PREFIX pkg: <%s>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?e ?name WHERE {
-  VALUES ?kind { pkg:State pkg:Organization }
-  ?e a ?kind .
-  { ?e rdfs:label ?name FILTER(LANG(?name) = "en") } UNION { ?e pkg:acronym ?name }
+  { VALUES ?kind { pkg:State pkg:Organization } ?e a ?kind .
+    { ?e rdfs:label ?name FILTER(LANG(?name) = "en") } UNION { ?e pkg:acronym ?name } }
+  UNION { ?e a pkg:Theme ; skos:prefLabel ?name FILTER(LANG(?name) = "en") }
 }
 """
 
@@ -56,7 +58,7 @@ class QueryExpander:
         """
         extra: list[str] = []
         lowered = query.lower()
-        for mention in self.gazetteer.find(query, kinds=("State", "Organization")):
+        for mention in self.gazetteer.find(query, kinds=("State", "Organization", "Theme")):
             for name in self.names.get(mention.iri, ()):
                 if name.lower() not in lowered and name not in extra:
                     extra.append(name)
