@@ -12,7 +12,7 @@ from ingest.model import Fact, InstrumentRef, Mention, NewEntity, ResolutionHead
 from ingest.nlp import MentionFinder
 from ingest.read import RawDocument
 from ingest.segment import classify, segment
-from ontology.iri import Iris, slugify
+from ontology.iri import Iris
 
 
 @dataclass(frozen=True)
@@ -162,6 +162,3 @@ class Extractor:
                                     note="theme keyword in the program's sheet"))
         return out
 
-
-def program_slug(label: str) -> str:
-    return slugify(label)
