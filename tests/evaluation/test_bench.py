@@ -15,6 +15,7 @@ import typer
 from typer.testing import CliRunner
 
 from api.cli_bench import register, server_command
+from tests.evaluation.cli_app import make_app as make_cli_app
 from evaluation.bench.report import BenchReport, render_rich, tables
 from evaluation.bench.run import BenchPlan, run_bench
 from evaluation.bench.sparql_mix import QUERIES
@@ -147,14 +148,7 @@ def test_the_tables_print_the_json_numbers(report: BenchReport) -> None:
 
 
 def make_app(settings) -> typer.Typer:  # type: ignore[no-untyped-def]
-    app = typer.Typer()
-
-    @app.callback()
-    def root() -> None:
-        """policykg (test)"""
-
-    register(app, lambda: settings)
-    return app
+    return make_cli_app(register, settings)
 
 
 def test_bench_command_json(tiny) -> None:  # type: ignore[no-untyped-def]

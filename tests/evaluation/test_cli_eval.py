@@ -11,18 +11,12 @@ import typer
 from typer.testing import CliRunner
 
 from api.cli_eval import register
+from tests.evaluation.cli_app import make_app as make_cli_app
 from tests.conftest import SHARED
 
 
 def make_app(settings) -> typer.Typer:  # type: ignore[no-untyped-def]
-    app = typer.Typer()
-
-    @app.callback()
-    def root() -> None:
-        """policykg (test)"""
-
-    register(app, lambda: settings)
-    return app
+    return make_cli_app(register, settings)
 
 
 def test_eval_command_without_questions(settings, ingested, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
