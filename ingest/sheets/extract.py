@@ -296,11 +296,18 @@ def _instrument_facts(doc: SheetDoc, seg: Sequence[Segment], block: int, program
         elif find_cues(doc.folded, MANDATE_CUES, *before) or find_cues(doc.folded, MANDATE_CUES, r.end,
                                                                          min(hi, r.end + 40)):
             out.append(Found("mandatedBy", iri, lo, hi, 0.85, "named with a mandate cue"))
-        elif find_cues(doc.folded, IMPLEMENTS_CUES, *before):
+        elif find_cues(doc.folded, IMPLEMENTS_CUES, *before) or _list_cue(doc, lo, r.start, IMPLEMENTS_CUES):
             out.append(Found("implements", iri, lo, hi, 0.8, "the program applies it"))
         else:
             out.append(Found("cites", iri, lo, hi, 0.9, "mentioned"))
     return out
+
+
+def _list_cue(doc: SheetDoc, lo: int, start: int, cues: tuple[str, ...]) -> bool:
+    """A ref in a list introduced by a colon ("... into national law: A; B; and C") takes the
+    cue that stands before the colon, however far the list has run."""
+    colon = doc.folded.rfind(":", lo, start)
+    return colon > lo and bool(find_cues(doc.folded, cues, max(lo, colon - 160), colon))
 
 
 _RANK = {"mandatedBy": 3, "implements": 2, "cites": 1}

@@ -273,6 +273,9 @@ IMPLEMENTS_CUES: tuple[str, ...] = (
     r"implement\w*", r"compl(?:y|ies|iance) with", r"in accordance with", r"obligations", r"requirements",
     r"commitments?", r"aplicacion", r"cumplimiento", r"compromisos?", r"implementacao", r"cumprimento",
     r"compromissos?", r"mise en (?:oe|œ)uvre", r"exigences", r"engagements?", r"satisfaire",
+    r"ratif\w*", r"into (?:their |its )?national (?:law|legislation)", r"\bto apply\b", r"\bsupports? the\b",
+    r"(?:in|within|under) the framework of", r"en el marco de", r"no ambito d", r"dans le cadre d",
+    r"\baplicar\b", r"\bappliquer\b",
 )
 
 #: A strong start cue with a year close by dates the program's beginning.
