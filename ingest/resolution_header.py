@@ -10,6 +10,7 @@ import re
 
 from ingest.instrument_tables import unsc_number_fits_year
 from ingest.model import ResolutionHeader
+from ingest.segment import trim_span as _strip_span
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
@@ -133,11 +134,3 @@ def _choose_year(number: int, date_year: int | None, title_year: int | None) -> 
         if year is not None and unsc_number_fits_year(number, year):
             return year
     return date_year or title_year
-
-
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

@@ -25,9 +25,9 @@ from ingest.resolution_header import (
     _MONTH,
     _SP,
     _ocr_int,
-    _strip_span,
     parse_header,
 )
+from ingest.segment import trim_span as _strip_span
 
 __all__ = ["looks_like_resolution", "parse_header", "segment_resolution", "MAX_SEGMENT_CHARS"]
 

@@ -11,6 +11,19 @@ SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+(?=[A-ZÁÉÍÓÚÂÊÔÀÇ0-9(])")
 MAX_CHARS = 1200
 
 
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without the white space around it.
+
+    >>> trim_span("  ab  ", 0, 6)
+    (2, 4)
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def split_long(text: str, start: int, end: int, *, max_chars: int = MAX_CHARS) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` at sentence ends into pieces of at most ``max_chars`` (when possible).
 
@@ -45,11 +58,7 @@ def segment_paragraphs(text: str, *, kind: str = "other") -> list[Segment]:
     pos = 0
     for m in list(PARAGRAPH_BREAK.finditer(text)) + [None]:
         end = m.start() if m else len(text)
-        a, b = pos, end
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+        a, b = trim_span(text, pos, end)
         if b - a >= 3:
             for x, y in split_long(text, a, b):
                 segments.append(Segment(kind, x, y))

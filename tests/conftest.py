@@ -26,10 +26,15 @@ SLICE = ["0242_1967", "0338_1973", "0660_1990", "0661_1990", "0662_1990", "0678_
          "0940_1994", "0001_1946", "0005_1946", "0082_1950", "0502_1982", "0505_1982"]
 
 
-def shared_or_skip() -> Path:
-    if not SHARED.exists():
-        pytest.skip("../shared is not here")
-    return SHARED
+def shared_or_skip(*parts: str) -> Path:
+    """``../shared/<parts>``, or skip: the product runs without ../shared, and so must the suite.
+
+    CI always has ../shared, so nothing here is skipped there.
+    """
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"../shared/{'/'.join(parts)} is not here")
+    return path
 
 
 @pytest.fixture(scope="session")

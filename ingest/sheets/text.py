@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from ingest.segment import trim_span
 from ingest.sheets.labels import ABBREVIATIONS
 
 
@@ -148,13 +149,7 @@ def _is_abbreviation(text: str, start: int, dot_end: int) -> bool:
         or (len(word) == 1 and word.isupper())
 
 
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """``[start, end)`` without surrounding whitespace."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+trim = trim_span  # the one span-trimming rule of the ingest steps
 
 
 def clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:

@@ -6,13 +6,12 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
 import typer
 from typer.testing import CliRunner
 
 from api.cli_eval import register
 from tests.evaluation.cli_app import make_app as make_cli_app
-from tests.conftest import SHARED
+from tests.conftest import SHARED, shared_or_skip
 
 
 def make_app(settings) -> typer.Typer:  # type: ignore[no-untyped-def]
@@ -20,8 +19,7 @@ def make_app(settings) -> typer.Typer:  # type: ignore[no-untyped-def]
 
 
 def test_eval_command_without_questions(settings, ingested, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    if not (SHARED / "eval").exists():
-        pytest.skip("../shared/eval is not here")
+    shared_or_skip("eval")
     gold = tmp_path / "gold"
     gold.mkdir()
     for name in ("citations.jsonl", "oas-program-facts.jsonl"):  # no questions: no searches, fast

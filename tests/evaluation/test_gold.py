@@ -60,11 +60,9 @@ def test_an_empty_or_missing_folder_is_refused(tmp_path: Path) -> None:
 
 
 def test_the_shared_gold_loads_whole() -> None:
-    from tests.conftest import SHARED
+    from tests.conftest import shared_or_skip
 
-    if not (SHARED / "eval").exists():
-        pytest.skip("../shared/eval is not here")
-    gold = load_gold(SHARED / "eval")
+    gold = load_gold(shared_or_skip("eval"))
     assert gold.absent == ()
     assert len(gold.questions) == 40 and {q.lang for q in gold.questions} == {"en", "es", "pt", "fr"}
     assert len(gold.citations) == 30 and len(gold.programs) == 16 and gold.extractions

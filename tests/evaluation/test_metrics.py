@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from evaluation.metrics import PRF, collapse_to_documents, micro, paired_test, rank_metrics
-from tests.conftest import SHARED
+from tests.conftest import shared_or_skip
 
 
 # ranking metrics ---------------------------------------------------------------------------------
@@ -117,9 +117,7 @@ def test_no_difference_gives_p_one() -> None:
 # the whole evaluation on the slice store ---------------------------------------------------------
 
 def test_whole_eval_on_the_slice(settings, ingested) -> None:  # type: ignore[no-untyped-def]
-    gold_dir = SHARED / "eval"
-    if not (gold_dir / "questions.jsonl").exists():
-        pytest.skip("../shared/eval is not here")
+    gold_dir = shared_or_skip("eval", "questions.jsonl").parent
     from evaluation.gold import load_gold
     from evaluation.report import num, render_markdown, tables
     from evaluation.suite import run_eval

@@ -11,17 +11,14 @@ import pytest
 import ingest.resolutions
 from ingest.model import Segment
 from ingest.resolutions import MAX_SEGMENT_CHARS, looks_like_resolution, parse_header, segment_resolution
+from tests.conftest import shared_or_skip
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-CORPUS = SHARED / "corpus" / "unsc-resolutions"
 #: Files whose text is another resolution's (eval/README.md): the header, not the file name, is the truth.
 STORED_TEXT_OF = {"S_RES_0542_1983_EN_GOLD": (538, 1983), "S_RES_0778_1992_EN_GOLD": (773, 1992)}
 
 
 def corpus_or_skip() -> list[Path]:
-    if not CORPUS.is_dir():
-        pytest.skip("../shared/corpus/unsc-resolutions is not here")
-    return sorted(CORPUS.glob("S_RES_*.txt"))
+    return sorted(shared_or_skip("corpus", "unsc-resolutions").glob("S_RES_*.txt"))
 
 
 def test_doctests() -> None:
@@ -324,5 +321,5 @@ def test_corpus_header_accuracy() -> None:
 def test_corpus_recognised_as_resolutions() -> None:
     files = corpus_or_skip()
     assert all(looks_like_resolution(p.read_text(encoding="utf-8")) for p in files)
-    sheets = sorted((SHARED / "corpus" / "oas-programs").rglob("*.txt"))
+    sheets = sorted(shared_or_skip("corpus", "oas-programs").rglob("*.txt"))
     assert not any(looks_like_resolution(p.read_text(encoding="utf-8")) for p in sheets)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from pathlib import Path
 
 import pytest
 
@@ -18,7 +17,6 @@ from ingest.sheets.segment import looks_like_program_sheet, segment_sheet
 from ingest.sheets.text import TextView, fold_key, sentence_spans
 from ontology.iri import Iris
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
 IRIS = Iris("https://policykg.org/")
 ASSERTED = 0.5
 

@@ -8,14 +8,14 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 
 from ingest.gazetteer import Gazetteer
 from ingest.model import Fact, NewEntity
 from ingest.sheets.extract import extract_programs
 from ingest.sheets.segment import looks_like_program_sheet, segment_sheet
 from ontology.iri import slugify
-from tests.ingest.test_sheets import ASSERTED, IRIS, SHARED, asserted
+from tests.ingest.test_sheets import ASSERTED, IRIS, asserted
+from tests.conftest import shared_or_skip
 
 # --- evaluation against the gold sets ----------------------------------------------------------
 
@@ -38,11 +38,6 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-
-def shared_or_skip() -> Path:
-    if not SHARED.exists():
-        pytest.skip("../shared is not here")
-    return SHARED
 
 
 def org_iri(name: str, gazetteer: Gazetteer) -> str:
