@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from ingest.read import collect_paths
 from tests.conftest import shared_or_skip
 
 pytestmark = pytest.mark.slow
@@ -27,19 +28,23 @@ def test_whole_corpus(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(shared / "corpus", corpus)
     store = tmp_path / "store"
+    # Every file a reader takes counts (812 resolutions, 17 program sheets, 34 laws, and whatever
+    # lands in ../shared/corpus later); a catalog the readers do not take yet is not counted.
+    documents = len(collect_paths([corpus]))
+    assert documents >= 812 + 17 + 34
     first = cli(store, "ingest", str(corpus), "--json")
-    assert len(first["added"]) == 812 + 17, first["failed"]
+    assert len(first["added"]) == documents, first["failed"]
     assert not first["failed"]
     print("\nwhole corpus:", json.dumps({k: first[k] for k in ("passages", "quads", "seconds", "elapsed_s")}))
     second = cli(store, "ingest", str(corpus), "--json")
-    assert len(second["skipped"]) == 829 and not second["added"] and not second["replaced"]
+    assert len(second["skipped"]) == documents and not second["added"] and not second["replaced"]
 
     changed = corpus / "unsc-resolutions" / "S_RES_0660_1990_EN_GOLD.txt"
     changed.write_text(changed.read_text() + "\n5. Decides to remain seized of the matter of the Kuwaiti marshes.\n")
     before = cli(store, "sparql", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
                  "--format", "csv")["stdout"]
     third = cli(store, "ingest", str(corpus), "--json")
-    assert third["replaced"] == ["S_RES_0660_1990_EN_GOLD"] and len(third["skipped"]) == 828
+    assert third["replaced"] == ["S_RES_0660_1990_EN_GOLD"] and len(third["skipped"]) == documents - 1
     after = cli(store, "sparql", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
                 "--format", "csv")["stdout"]
     old_graphs = set(before.splitlines()[1:])
