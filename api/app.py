@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.responses import HTMLResponse
 
 from api.problems import install_problem_handlers
@@ -18,6 +19,7 @@ def make_lifespan(settings: Settings):  # type: ignore[no-untyped-def]
         from ingest.pipeline import Ingestor
         from kg.dump import DumpCache
         from ingest.query_expansion import open_searcher
+        from kg.sparql.admission import Admission
         from kg.sparql.execute import open_executor
         from kg.void import DatasetDescriber
         from kg.workspace import Workspace
@@ -29,6 +31,9 @@ def make_lifespan(settings: Settings):  # type: ignore[no-untyped-def]
         app.state.searcher = open_searcher(workspace)
         app.state.ingestor = Ingestor(workspace)
         app.state.executor = open_executor(settings, workspace.store)
+        app.state.admission = Admission(
+            per_client=settings.anonymous_queries_per_client, wait_s=settings.query_queue_wait,
+            anonymous_total=max(settings.sparql_workers - 1, 1))
         app.state.describer = DatasetDescriber(workspace)
         app.state.dumps = DumpCache(workspace.store, settings.store / "dumps")
         try:
@@ -40,15 +45,36 @@ def make_lifespan(settings: Settings):  # type: ignore[no-untyped-def]
     return lifespan
 
 
+def uvicorn_options(settings: Settings) -> dict[str, Any]:
+    """What uvicorn must be told for the app's limits to hold (``policykg serve`` and the test server use it).
+
+    h11 reads a request head (request line and headers) only up to a buffer size, 16 KiB by
+    default, and answers a longer one with a plain-text 400, or drops the connection while
+    the client is still sending. The buffer is set to four times ``max_url_bytes`` plus
+    64 KiB of headers: URLs up to the limit are served (a long SPARQL query by GET), longer
+    ones reach the app and get a 414 problem; only a head past the buffer meets h11's answer.
+    h11 is named because httptools, when installed, would not apply this buffer.
+
+    >>> uvicorn_options(Settings(max_url_bytes=1000))
+    {'http': 'h11', 'h11_max_incomplete_event_size': 69536}
+    """
+    return {"http": "h11", "h11_max_incomplete_event_size": 4 * settings.max_url_bytes + 64 * 1024}
+
+
 def create_app(settings: Settings) -> FastAPI:
+    from api.deps import check_url_length
+    from api.openapi import install_openapi
+    from api.problems import problem_responses
     from api.routes import documents, dump, entities, graph_store, health, search, sparql, update, void
 
     app = FastAPI(title="policykg", version="0.1.0", lifespan=make_lifespan(settings),
+                  dependencies=[Depends(check_url_length)],
                   description="Knowledge graph and semantic search over public-security programs, "
                               "resolutions and laws of the Americas.")
     for module in (sparql, update, graph_store, void, dump, search, entities, documents, health):
-        app.include_router(module.router)
+        app.include_router(module.router, responses=problem_responses(414))
     install_problem_handlers(app)
+    install_openapi(app, settings)
     if settings.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
 

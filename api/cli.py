@@ -50,7 +50,14 @@ def ingest(
     if_empty: Annotated[bool, typer.Option(help="Do nothing when the store already holds documents")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
 ) -> None:
-    """Ingest documents: read, segment, extract, validate, embed, write (all or nothing)."""
+    """Ingest documents: read, segment, extract, validate, embed, write (all or nothing).
+
+    A file whose text is already stored, or met earlier in the run, under another name is
+    reported as a duplicate and not stored again; that alone does not fail the run (exit 0):
+    its content is in the store. Exit 1 when files failed (with --skip-bad), 2 on an error.
+    """
+    from rich.markup import escape
+
     from api.progress import step_bars
     from ingest.pipeline import Ingestor
 
@@ -67,12 +74,14 @@ def ingest(
         print(json.dumps({**report.as_dict(), "elapsed_s": round(elapsed, 2)}, ensure_ascii=False, indent=2))
     else:
         console.print(f"added {len(report.added)}, replaced {len(report.replaced)}, skipped {len(report.skipped)} "
-                      f"unchanged, failed {len(report.failed)}; {report.passages} passages, {report.quads} quads "
-                      f"in {elapsed:.1f} s")
+                      f"unchanged, {len(report.duplicates)} duplicates, failed {len(report.failed)}; "
+                      f"{report.passages} passages, {report.quads} quads in {elapsed:.1f} s")
         if report.seconds:
             console.print("time per step: " + ", ".join(f"{k} {v:.1f} s" for k, v in report.seconds.items()))
         for source, reason in report.failed:
-            console.print(f"[red]failed[/red] {source}: {reason}")
+            console.print(f"[red]failed[/red] {escape(source)}: {escape(reason)}")
+    for duplicate in report.duplicates:  # also with --json: a warning on stderr, the JSON on stdout
+        console.print(f"[yellow]duplicate[/yellow] {escape(duplicate.describe())}", soft_wrap=True)
     ws.close()
     if report.failed:
         raise typer.Exit(1)
@@ -120,13 +129,14 @@ def sparql(
 
     text = Path(query[1:]).read_text() if query.startswith("@") else query
     ws = _workspace(read_only=False)
-    result = run_guarded(ws.store, text, deadline_s=State.settings.query_timeout, max_rows=State.settings.max_rows)
+    result = run_guarded(ws.store, text, deadline_s=State.settings.query_timeout, max_rows=State.settings.max_rows,
+                         allowlist=State.settings.outbound_allowlist)
     if result.form == "graph":
         sys.stdout.buffer.write(serialize_graph(result, rdf_syntax(fmt or "turtle")))
     else:
         sys.stdout.buffer.write(serialize_results(result, results_syntax(fmt or "tsv")))
-    if result.truncated:
-        console.print(f"[yellow]results cut at {State.settings.max_rows} rows[/yellow]")
+    if result.truncated:  # only with POLICYKG_MAX_ROWS set; said on stderr, the rows on stdout stay parseable
+        console.print(f"[yellow]results cut at {State.settings.max_rows} rows (POLICYKG_MAX_ROWS)[/yellow]")
 
 
 @app.command()
@@ -178,9 +188,10 @@ def serve(
     """Serve the HTTP API and the web pages."""
     import uvicorn
 
-    from api.app import create_app
+    from api.app import create_app, uvicorn_options
 
-    uvicorn.run(create_app(State.settings), host=host, port=port, log_level="info")
+    # h11, with a request-head buffer that lets over-long URLs reach the app's 414 (see uvicorn_options)
+    uvicorn.run(create_app(State.settings), host=host, port=port, log_level="info", **uvicorn_options(State.settings))
 
 
 from api.cli_eval import register as register_eval  # noqa: E402

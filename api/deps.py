@@ -9,9 +9,10 @@ from fastapi import Depends, Request
 
 from ingest.pipeline import Ingestor
 from kg.dump import DumpCache
-from kg.errors import Forbidden, Unauthorized
+from kg.errors import Forbidden, Unauthorized, UriTooLong
 from kg.search import Searcher
 from kg.settings import Settings
+from kg.sparql.admission import Admission
 from kg.sparql.execute import QueryExecutor
 from kg.void import DatasetDescriber
 from kg.workspace import Workspace
@@ -37,6 +38,10 @@ def get_executor(request: Request) -> QueryExecutor:
     return request.app.state.executor  # type: ignore[no-any-return]
 
 
+def get_admission(request: Request) -> Admission:
+    return request.app.state.admission  # type: ignore[no-any-return]
+
+
 def get_describer(request: Request) -> DatasetDescriber:
     return request.app.state.describer  # type: ignore[no-any-return]
 
@@ -50,8 +55,22 @@ WorkspaceDep = Annotated[Workspace, Depends(get_workspace)]
 SearcherDep = Annotated[Searcher, Depends(get_searcher)]
 IngestorDep = Annotated[Ingestor, Depends(get_ingestor)]
 ExecutorDep = Annotated[QueryExecutor, Depends(get_executor)]
+AdmissionDep = Annotated[Admission, Depends(get_admission)]
 DescriberDep = Annotated[DatasetDescriber, Depends(get_describer)]
 DumpsDep = Annotated[DumpCache, Depends(get_dumps)]
+
+
+def check_url_length(request: Request, settings: SettingsDep) -> None:
+    """Refuse (414) a URL longer than ``settings.max_url_bytes``, counting its path and query string as sent.
+
+    An app-wide dependency, so it runs before any parameter is read. uvicorn is configured to
+    read request heads well past the limit (``api.app.uvicorn_options``) so that the client
+    gets this answer rather than a closed connection.
+    """
+    size = len(request.scope.get("raw_path") or request.url.path.encode()) + len(request.scope.get("query_string", b""))
+    if size > settings.max_url_bytes:
+        raise UriTooLong(f"the request URL has {size} bytes; this service serves URLs up to {settings.max_url_bytes} "
+                         "bytes (send a long SPARQL query by POST)")
 
 
 def require_token(request: Request, settings: SettingsDep) -> None:

@@ -22,6 +22,34 @@ RESULT_ALIASES = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "srj
 GRAPH_ALIASES = {"json": "jsonld", "xml": "rdfxml", "rdf": "rdfxml", "ttl": "turtle", "nt": "ntriples",
                  "nq": "nquads", "n3": "turtle", "json-ld": "jsonld", "rdf/xml": "rdfxml"}
 
+#: Every ``format=`` value accepted, exactly as spelled here (OpenAPI enums, and the gate below).
+GRAPH_FORMATS: list[str] = sorted({*GRAPH_ALIASES, *GRAPH_OFFERS, *GRAPH_OFFERS.values()})
+QUERY_FORMATS: list[str] = sorted({*RESULT_ALIASES, *RESULT_OFFERS, *RESULT_OFFERS.values(), *GRAPH_FORMATS})
+
+
+def offered(fmt: str | None, formats: Sequence[str]) -> str | None:
+    """``fmt`` when it is one of ``formats`` (or absent), else :class:`NotAcceptable` naming them.
+
+    >>> offered("ttl", GRAPH_FORMATS), offered(None, GRAPH_FORMATS)
+    ('ttl', None)
+    >>> offered("TTL", GRAPH_FORMATS)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    kg.errors.NotAcceptable: format=TTL is not offered here; use one of application/json, ...
+    """
+    if fmt is not None and fmt not in formats:
+        raise NotAcceptable(f"format={fmt} is not offered here; use one of {', '.join(formats)}")
+    return fmt
+
+
+def content(media_types: Sequence[str]) -> dict[str, dict[str, object]]:
+    """OpenAPI ``content`` for response bodies in these media types: JSON ones are JSON, the rest text.
+
+    >>> content(["text/turtle", "application/ld+json"])["application/ld+json"]
+    {'schema': {'type': ['object', 'array']}}
+    """
+    return {media: {"schema": {"type": ["object", "array"]} if media.endswith("json") else {"type": "string"}}
+            for media in media_types}
+
 
 def parse_accept(header: str | None) -> list[tuple[str, float]]:
     """Media ranges with their q-values, best first (stable for equal q).

@@ -64,5 +64,15 @@ class UnsupportedMediaType(PolicyKGError):
     title = "Unsupported media type"
 
 
+class ResultTooLarge(PolicyKGError):
+    """The answer is larger than the endpoint's configured cap, and the client did not accept a cut answer."""
+
+    title = "Result too large"
+
+
 class PayloadTooLarge(PolicyKGError):
     title = "Payload too large"
+
+
+class UriTooLong(PolicyKGError):
+    title = "URI too long"

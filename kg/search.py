@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -11,6 +12,7 @@ import numpy as np
 from kg.errors import BadInput
 from kg.index.base import Scored, rrf
 from kg.workspace import Workspace
+from ontology.iri import Iris
 
 MODES = ("bm25", "dense", "hybrid")
 ALL = "all"
@@ -65,6 +67,44 @@ class SearchResult:
         return asdict(self)
 
 
+#: A query holds a character other than whitespace, whitespace as ``str.strip`` means it (the
+#: class is spelled out because ``\s`` differs between Python, JSON Schema and pydantic).
+NOT_BLANK = ("[^\\u0009-\\u000d\\u001c-\\u0020\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f"
+             "\\u205f\\u3000]")
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` is empty once stripped; the same test as :data:`NOT_BLANK`.
+
+    >>> all(is_blank(chr(c)) == chr(c).isspace() for c in range(0x3001))
+    True
+    """
+    return re.search(NOT_BLANK, text) is None
+
+
+def state_pattern(iris: Iris) -> str:
+    r"""What the ``state`` filter accepts, as a regular expression (JSON Schema's and Python's alike).
+
+    >>> state_pattern(Iris("https://policykg.org/"))
+    '^(?:[A-Za-z]{3}|https://policykg\\.org/id/state/[A-Z]{3})$'
+    """
+    base = "".join("\\" + c if c in ".^$*+?()[]{}|\\" else c for c in iris.state(""))
+    return f"^(?:[A-Za-z]{{3}}|{base}[A-Z]{{3}})$"
+
+
+def state_iri(iris: Iris, value: str) -> str:
+    """The IRI of the state a filter names: an ISO 3166 alpha-3 code, or the IRI policykg mints for one.
+
+    >>> iris = Iris("https://policykg.org/")
+    >>> state_iri(iris, "gtm") == state_iri(iris, "https://policykg.org/id/state/GTM") == iris.state("GTM")
+    True
+    """
+    if not re.fullmatch(state_pattern(iris), value):
+        raise BadInput(f"state must be an ISO 3166 alpha-3 code or a state IRI ({iris.state('GTM')}), "
+                       f"not {value!r}")
+    return value if len(value) > 3 else iris.state(value)
+
+
 @dataclass(frozen=True)
 class Filters:
     state: str | None = None
@@ -88,13 +128,17 @@ class Searcher:
         self.v = workspace.iris.ontology
         self.expand = expand
 
-    def search(self, query: str, *, k: int = 10, mode: str = "hybrid", embedder: str | None = None,
+    def search(self, query: str, *, k: int = 10, mode: str | None = "hybrid", embedder: str | None = None,
                filters: Filters = Filters()) -> SearchResult:
-        """Top ``k`` passages for ``query``. Read-only; cost: one query encoding plus index scans."""
+        """Top ``k`` passages for ``query``. Read-only; cost: one query encoding plus index scans.
+
+        ``mode=None`` is hybrid where a dense index exists, else bm25 (the only mode there).
+        """
         started = time.perf_counter()
-        query = query.strip()
-        if not query:
+        if is_blank(query):
             raise BadInput("the query is empty")
+        query = query.strip()
+        mode = mode or ("hybrid" if self.ws.passages().dense else "bm25")
         if mode not in MODES:
             raise BadInput(f"unknown mode {mode!r}; use one of {', '.join(MODES)}")
         if not 1 <= k <= self.ws.settings.search_k_max:
@@ -129,10 +173,8 @@ class Searcher:
         bindings: dict[str, object] = {}
         from pyoxigraph import Literal, NamedNode
 
-        if filters.state:
-            state = filters.state
-            iri = state if state.startswith("http") else self.ws.iris.state(state)
-            bindings["state"] = NamedNode(iri)
+        if filters.state is not None:  # "" too: it names no state (400)
+            bindings["state"] = NamedNode(state_iri(self.ws.iris, filters.state))
             clauses.append("{ GRAPH ?g { ?x ?anyp ?state } }")
         if filters.type:
             bindings["type"] = Literal(filters.type)

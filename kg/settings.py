@@ -30,12 +30,21 @@ class Settings(BaseSettings):
     query_timeout: float = Field(10.0, gt=0, description="SPARQL deadline in seconds for clients with the token.")
     anonymous_query_timeout: float = Field(
         5.0, gt=0, description="SPARQL deadline in seconds for anonymous clients (capped by query_timeout).")
-    max_rows: int = Field(10_000, gt=0, description="Row cap of a SPARQL SELECT (triples of a CONSTRUCT).")
+    max_rows: int | None = Field(
+        None, gt=0, description="Row cap of a SPARQL SELECT (triples of a CONSTRUCT); none by default: the deadline "
+                                "and the worker memory cap bound a query. A query past the cap fails (422) unless the "
+                                "client asks for ?truncate=1.")
     sparql_workers: int = Field(
-        2, ge=0, description="Worker processes that evaluate SPARQL queries and are killed at the deadline; "
+        4, ge=0, description="Worker processes that evaluate SPARQL queries and are killed at the deadline; "
                              "0 evaluates in the serving process, where a deadline cannot stop a running query.")
     sparql_worker_memory_mb: int | None = Field(
         4096, description="Address-space cap of each SPARQL worker process in MiB; none for no cap.")
+    anonymous_queries_per_client: int = Field(
+        1, ge=1, description="SPARQL queries one anonymous client (address) may run at once; more wait their turn.")
+    query_queue_wait: float = Field(
+        5.0, gt=0, description="Seconds a SPARQL query may wait for capacity before a 503 with Retry-After "
+                               "(the query then did not run). Anonymous clients together get one worker "
+                               "fewer than sparql_workers, so a token holder always finds one.")
     outbound_allowlist: Annotated[tuple[str, ...], NoDecode] = Field(
         (), description="IRI prefixes that SERVICE (queries) and LOAD (updates) may reach; empty refuses all.")
     cors_origins: Annotated[tuple[str, ...], NoDecode] = Field(
@@ -47,6 +56,14 @@ class Settings(BaseSettings):
     query_expansion: bool = Field(True, description="Add the English names of the states and organizations a "
                                                     "query names to its lexical (BM25) leg.")
     shapes: bool = Field(True, description="Validate each ingested document with SHACL.")
+    max_document_bytes: int = Field(
+        20_000_000, gt=0, description="Largest document file ingested, by POST /documents and by the ingest "
+                                      "command alike; a larger one is refused before it is read (HTTP 413).")
+    max_url_bytes: int = Field(
+        256 * 1024, gt=0, description="Longest request URL (path and query string) served; a longer one is refused "
+                                      "with 414. A GET SPARQL query must fit (POST has max_body_bytes). uvicorn "
+                                      "reads request heads up to 4x this plus 64 KiB (api.app.uvicorn_options), so "
+                                      "an over-long URL gets the 414 problem, not a dropped connection.")
 
     @field_validator("embedders", "outbound_allowlist", "cors_origins", mode="before")
     @classmethod

@@ -82,10 +82,11 @@ def running_server(settings) -> Iterator[str]:  # type: ignore[no-untyped-def]
     import httpx
     import uvicorn
 
-    from api.app import create_app
+    from api.app import create_app, uvicorn_options
 
     port = free_port()
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning",
+                            **uvicorn_options(settings))
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -122,7 +123,7 @@ def light_settings(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no
     from kg.settings import Settings
 
     return Settings(store=tmp_path_factory.mktemp("light-store"), api_token=TOKEN, embedders=(),
-                    query_timeout=20.0, anonymous_query_timeout=2.0, max_rows=5000, sparql_workers=2)
+                    query_timeout=20.0, anonymous_query_timeout=2.0, max_rows=5000, sparql_workers=3)
 
 
 @pytest.fixture(scope="session")

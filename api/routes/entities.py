@@ -3,21 +3,48 @@
 from __future__ import annotations
 
 from html import escape
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pyoxigraph import Literal, NamedNode, Triple, serialize
 
 from api.deps import WorkspaceDep
-from api.negotiation import negotiate
+from api.negotiation import content, negotiate, offered
+from api.problems import problem_responses
 from kg.errors import NotFound
-from kg.formats import rdf_syntax
+from kg.formats import RDF_SYNTAXES, rdf_syntax
 from ontology.namespaces import RDF, RDFS, SKOS
 
 router = APIRouter(tags=["entities"])
 OFFERS = ["text/html", "text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml",
           "application/json"]
 MAX_INCOMING = 200
+#: ``format=`` values: html, or an RDF syntax by name, extension or media type (as in ``kg.formats``).
+FORMATS = ["html", "text/html", *sorted({key for s in RDF_SYNTAXES for key in (s.name, s.extension, s.media_type)})]
+SYNTAX_MEDIA_TYPES = sorted({"text/html", *(s.media_type for s in RDF_SYNTAXES)})
+
+
+def media_for(fmt: str | None, accept: str | None) -> str:
+    """The media type to answer with: ``format=`` when given, else by Accept; :class:`NotAcceptable` if none fits.
+
+    >>> media_for("ttl", None), media_for(None, "application/json"), media_for("html", "text/turtle")
+    ('text/turtle', 'application/json', 'text/html')
+    """
+    if fmt is None:
+        return negotiate(accept, OFFERS)
+    offered(fmt, FORMATS)
+    return "text/html" if fmt in ("html", "text/html") else rdf_syntax(fmt).media_type
+
+
+def entity_iri(workspace, path: str) -> str:  # type: ignore[no-untyped-def]
+    """The IRI a path names (a local path under the instance base, or a whole IRI); :class:`NotFound` if none."""
+    iri = path if path.startswith("http") else workspace.iris.instance_base + path
+    try:
+        NamedNode(iri)
+    except ValueError:
+        raise NotFound(f"nothing is known about {iri!r}: it is not a valid IRI") from None
+    return iri
 
 
 def describe(workspace, iri: str) -> tuple[list[Triple], list[Triple]]:  # type: ignore[no-untyped-def]
@@ -34,13 +61,24 @@ def dereference(path: str) -> RedirectResponse:
     return RedirectResponse(f"/entities/{path}", status_code=303)
 
 
-@router.get("/entities/{path:path}", summary="Describe an entity (content-negotiated)")
-def entity(path: str, request: Request, workspace: WorkspaceDep, format: str | None = None) -> Response:
-    iri = path if path.startswith("http") else workspace.iris.instance_base + path
+RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"description": "The entity's statements and back-references, as HTML or RDF",
+          "content": content(SYNTAX_MEDIA_TYPES)},
+    **problem_responses(404, 406, 422)}
+
+
+@router.get("/entities/{path:path}", summary="Describe an entity (content-negotiated)", response_class=Response,
+            responses=RESPONSES)
+def entity(path: Annotated[str, Path(description="the IRI's part after id/ (e.g. state/GTM), or a whole IRI",
+                                     examples=["state/GTM", "theme/peacebuilding"])],
+           request: Request, workspace: WorkspaceDep,
+           format: Annotated[str | None, Query(description="overrides Accept", json_schema_extra={"enum": FORMATS})]
+           = None) -> Response:
+    media = media_for(format, request.headers.get("accept"))
+    iri = entity_iri(workspace, path)
     outgoing, incoming = describe(workspace, iri)
     if not outgoing and not incoming:
         raise NotFound(f"nothing is known about <{iri}>")
-    media = rdf_syntax(format).media_type if format else negotiate(request.headers.get("accept"), OFFERS)
     if media == "text/html":
         return HTMLResponse(render_html(workspace, iri, outgoing, incoming))
     syntax = rdf_syntax("jsonld" if media == "application/json" else media)

@@ -9,22 +9,49 @@ graphs, so the search indexes stay as they are.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from pyoxigraph import DefaultGraph, Quad, parse
+from pyoxigraph import DefaultGraph, Quad, Triple, parse
 
 from api.deps import SettingsDep, WorkspaceDep, require_token
-from api.negotiation import GRAPH_ALIASES, GRAPH_OFFERS, pick_syntax
+from api.negotiation import GRAPH_ALIASES, GRAPH_FORMATS, GRAPH_OFFERS, content, offered, pick_syntax
+from api.problems import problem_responses
 from api.sparql_protocol import media_type
 from kg.errors import BadInput, BadQuery, Forbidden, NotFound, PayloadTooLarge, UnsupportedMediaType
-from kg.formats import rdf_syntax
+from kg.formats import RDF_SYNTAXES, rdf_syntax
 from kg.store.oxigraph import iri
 from kg.workspace import Workspace
 
 router = APIRouter(prefix="/store", tags=["graph store"])
-GraphParam = Annotated[str | None, Query(description="IRI of a named graph")]
+GraphParam = Annotated[str | None, Query(description="IRI of a named graph", json_schema_extra={"format": "iri"},
+                                         examples=["http://example.org/notes",
+                                                   "https://policykg.org/graph/reference/themes"])]
 DefaultParam = Annotated[str | None, Query(description="present (no value) to address the default graph")]
+FormatParam = Annotated[str | None, Query(description="overrides Accept", json_schema_extra={"enum": GRAPH_FORMATS})]
+RDF_MEDIA_TYPES = [s.media_type for s in RDF_SYNTAXES]
+#: OpenAPI: the RDF a write sends (N-Quads and TriG only with triples in the default graph).
+PAYLOAD: dict[str, Any] = {"requestBody": {"required": True, "content": {
+    **content(RDF_MEDIA_TYPES), "text/turtle": {"schema": {"type": "string"},
+                                                "example": '<http://example.org/a> <http://example.org/p> "note" .'}}}}
+READ_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"description": "The graph, in the negotiated syntax", "content": content(RDF_MEDIA_TYPES)},
+    **problem_responses(400, 404, 406, 422)}
+WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    201: {"description": "The graph did not exist and now does"},
+    204: {"description": "The graph existed and was changed"},
+    **problem_responses(400, 403, 413, 415, 422)}
+
+
+def has_triple_terms(quads: list[Quad]) -> bool:
+    """Whether any quad holds an RDF 1.2 triple term (``<<( s p o )>>``, also what ``<< s p o >>`` reifies).
+
+    >>> from pyoxigraph import NamedNode
+    >>> n = NamedNode("http://example.org/n")
+    >>> has_triple_terms([Quad(n, n, n)]), has_triple_terms([Quad(n, n, Triple(n, n, n))])
+    (False, True)
+    """
+    return any(isinstance(q.subject, Triple) or isinstance(q.object, Triple) for q in quads)
 
 
 def target_graph(graph: str | None, default: str | None) -> str | None:
@@ -59,30 +86,38 @@ async def read_graph_payload(request: Request, settings: SettingsDep,
     body = await request.body()
     if len(body) > settings.max_body_bytes:
         raise PayloadTooLarge(f"the graph is larger than {settings.max_body_bytes} bytes")
+    if syntax.name == "jsonld" and body.lstrip()[:1] not in (b"{", b"["):  # the parser would take a bare value
+        raise BadInput("a JSON-LD document is a JSON object or array")
     try:
         quads = list(parse(body, format=syntax.oxigraph, base_iri=graph))
     except (SyntaxError, ValueError) as e:
         raise BadInput(f"the {syntax.name} payload does not parse: {' '.join(str(e).split())[:300]}") from None
     if any(not isinstance(q.graph_name, DefaultGraph) for q in quads):
         raise BadInput("the payload names graphs; send one graph (the target is ?graph=)")
+    if has_triple_terms(quads):
+        raise BadInput("the payload holds RDF 1.2 triple terms (<<( )>> or << >>), which this store does not keep; "
+                       "send RDF 1.1")
     return quads
 
 
 PayloadDep = Annotated[list[Quad], Depends(read_graph_payload)]
 
 
-@router.api_route("", methods=["GET", "HEAD"], summary="Read one graph (public)")
+@router.api_route("", methods=["GET", "HEAD"], summary="Read one graph (public)", response_class=Response,
+                  responses=READ_RESPONSES)
 def read(request: Request, workspace: WorkspaceDep, graph: GraphParam = None, default: DefaultParam = None,
-         format: str | None = None) -> Response:
+         format: FormatParam = None) -> Response:
     name = target_graph(graph, default)
     if name is not None and not workspace.store.has_graph(name):
         raise NotFound(f"there is no graph <{name}>")
-    syntax = rdf_syntax(pick_syntax(request.headers.get("accept"), format, GRAPH_OFFERS, GRAPH_ALIASES))
+    syntax = rdf_syntax(pick_syntax(request.headers.get("accept"), offered(format, GRAPH_FORMATS), GRAPH_OFFERS,
+                                    GRAPH_ALIASES))
     return Response(workspace.store.graph_dump(name, syntax.oxigraph), media_type=syntax.media_type,
                     headers={"Vary": "Accept"})
 
 
-@router.put("", status_code=204, dependencies=[Depends(require_token)], summary="Replace a named graph")
+@router.put("", status_code=204, dependencies=[Depends(require_token)], summary="Replace a named graph",
+            responses=WRITE_RESPONSES, openapi_extra=PAYLOAD)
 def replace(workspace: WorkspaceDep, payload: PayloadDep, graph: GraphParam = None,
             default: DefaultParam = None) -> Response:
     name = writable(workspace, target_graph(graph, default))
@@ -93,7 +128,8 @@ def replace(workspace: WorkspaceDep, payload: PayloadDep, graph: GraphParam = No
     return Response(status_code=204 if existed else 201)
 
 
-@router.post("", status_code=204, dependencies=[Depends(require_token)], summary="Add triples to a named graph")
+@router.post("", status_code=204, dependencies=[Depends(require_token)], summary="Add triples to a named graph",
+             responses=WRITE_RESPONSES, openapi_extra=PAYLOAD)
 def merge(workspace: WorkspaceDep, payload: PayloadDep, graph: GraphParam = None,
           default: DefaultParam = None) -> Response:
     name = writable(workspace, target_graph(graph, default))
@@ -103,7 +139,8 @@ def merge(workspace: WorkspaceDep, payload: PayloadDep, graph: GraphParam = None
     return Response(status_code=204 if existed else 201)
 
 
-@router.delete("", status_code=204, dependencies=[Depends(require_token)], summary="Drop a named graph")
+@router.delete("", status_code=204, dependencies=[Depends(require_token)], summary="Drop a named graph",
+               responses=problem_responses(400, 403, 404, 422))
 def drop(workspace: WorkspaceDep, graph: GraphParam = None, default: DefaultParam = None) -> Response:
     name = writable(workspace, target_graph(graph, default))
     with workspace.write_lock:

@@ -6,16 +6,17 @@ form for browsers). Queries run in killable worker processes (:mod:`kg.sparql.wo
 
 from __future__ import annotations
 
+import time
 from html import escape
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 from pyoxigraph import serialize
 
-from api.deps import ExecutorDep, SettingsDep, TrustedDep
+from api.deps import AdmissionDep, ExecutorDep, SettingsDep, TrustedDep
 from api.negotiation import GRAPH_ALIASES, GRAPH_OFFERS, RESULT_ALIASES, RESULT_OFFERS, negotiate, pick_syntax
-from api.sparql_protocol import QueryRequestDep, endpoint_url
-from kg.errors import BadQuery, NotAcceptable
+from api.sparql_protocol import QUERY_RESPONSES, QueryRequestDep, endpoint_url
+from kg.errors import BadQuery, NotAcceptable, ResultTooLarge
 from kg.formats import rdf_syntax
 from kg.settings import Settings
 from kg.sparql.description import service_description
@@ -49,9 +50,10 @@ def _syntax(accept: str | None, fmt: str | None, offers, aliases, *, required: b
 
 
 @router.api_route("", methods=["GET", "POST"], summary="SPARQL 1.1 query (read-only)",
-                  response_description="SPARQL results or RDF, by Accept or ?format=")
+                  response_description="SPARQL results or RDF, by Accept or ?format=",
+                  response_class=Response, responses=QUERY_RESPONSES)
 def sparql(req: QueryRequestDep, request: Request, settings: SettingsDep, executor: ExecutorDep,
-           trusted: TrustedDep) -> Response:
+           trusted: TrustedDep, admission: AdmissionDep) -> Response:
     if req.operation is None:
         if "update" in req.params:
             raise BadQuery("updates go to /update (POST, with the bearer token)")
@@ -66,9 +68,19 @@ def sparql(req: QueryRequestDep, request: Request, settings: SettingsDep, execut
         base_iri=endpoint_url(request, "/sparql"), max_rows=settings.max_rows,
         results_format=_syntax(accept, req.format, RESULT_OFFERS, RESULT_ALIASES, required=form in ("select", "ask")),
         graph_format=_syntax(accept, req.format, GRAPH_OFFERS, GRAPH_ALIASES, required=form == "graph"))
-    answer = executor.run(job, deadline_s=deadline_for(settings, trusted=trusted, asked=req.timeout))
-    headers = {"Vary": "Accept", "X-Result-Count": str(answer.count)}
+    client = request.client.host if request.client else "unknown"
+    started = time.monotonic()
+    with admission.slot(client, trusted=trusted) as queued:
+        answer = executor.run(job, deadline_s=deadline_for(settings, trusted=trusted, asked=req.timeout),
+                              wait_s=max(settings.query_queue_wait - queued, 0.001))
+    waited_ms = (time.monotonic() - started - answer.elapsed_s) * 1000
+    headers = {"Vary": "Accept", "X-Result-Count": str(answer.count),
+               "Server-Timing": f"wait;dur={max(waited_ms, 0):.1f}, exec;dur={answer.elapsed_s * 1000:.1f}"}
     if answer.truncated:
+        if not req.truncate:  # never a silently cut answer: clients count what they receive
+            raise ResultTooLarge(f"the answer has more than {settings.max_rows} rows, the cap this endpoint sets; "
+                                 "page it with LIMIT/OFFSET, or add truncate=1 to accept the first "
+                                 f"{settings.max_rows}", row_cap=settings.max_rows or 0)
         headers.update({"X-Result-Truncated": "true", "X-Result-Row-Cap": str(settings.max_rows)})
     return Response(answer.body, media_type=answer.media_type, headers=headers)
 

@@ -10,14 +10,16 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 
 from api.deps import SettingsDep, WorkspaceDep, require_token
-from api.sparql_protocol import UpdateRequestDep, endpoint_url
+from api.sparql_protocol import UPDATE_RESPONSES, UpdateRequestDep, endpoint_url
 from kg.errors import BadQuery
+from kg.sparql.sandbox import without_network
 from kg.sparql.update import plan_update, with_protocol_dataset
 
 router = APIRouter(prefix="/update", tags=["sparql"], dependencies=[Depends(require_token)])
 
 
-@router.post("", summary="SPARQL 1.1 Update (bearer token; named graphs outside policykg's own)")
+@router.post("", summary="SPARQL 1.1 Update (bearer token; named graphs outside policykg's own)",
+             responses=UPDATE_RESPONSES)
 def update(req: UpdateRequestDep, request: Request, workspace: WorkspaceDep, settings: SettingsDep) -> dict[str, object]:
     if req.operation is None:
         if "query" in req.params:
@@ -27,6 +29,9 @@ def update(req: UpdateRequestDep, request: Request, workspace: WorkspaceDep, set
     base = endpoint_url(request, "/update")
     plan = plan_update(text, writable=lambda g: not workspace.iris.is_managed_graph(g),
                        allowlist=settings.outbound_allowlist, base_iri=base)
-    with workspace.write_lock:
+    def run() -> None:
         workspace.store.update(text, touched=plan.touched, base_iri=base)
+
+    with workspace.write_lock:  # off the network unless outbound IRIs are allow-listed (kg.sparql.sandbox)
+        run() if settings.outbound_allowlist else without_network(run)
     return {"graphs": list(plan.touched), "quads": len(workspace.store)}

@@ -34,7 +34,7 @@ class QueryJob:
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
     base_iri: str | None = None
-    max_rows: int = 10_000
+    max_rows: int | None = None
     results_format: str | None = "json"
     graph_format: str | None = "turtle"
 
@@ -77,19 +77,30 @@ def execute(store: Store, job: QueryJob, *, deadline_s: float) -> QueryAnswer:
 class QueryExecutor(Protocol):
     """Runs query jobs against the current state of the store."""
 
-    def run(self, job: QueryJob, *, deadline_s: float) -> QueryAnswer: ...
+    def run(self, job: QueryJob, *, deadline_s: float, wait_s: float | None = None) -> QueryAnswer:
+        """Evaluate within ``deadline_s`` once capacity is free; wait at most ``wait_s`` for it."""
+        ...
 
     def close(self) -> None: ...
 
 
 class InProcessExecutor:
-    """Runs jobs in the calling thread; the deadline is cooperative (checked between rows)."""
+    """Runs jobs in this process; the deadline is cooperative (checked between rows).
 
-    def __init__(self, store: OxigraphStore) -> None:
+    Unless outbound IRIs are allow-listed, jobs run on threads that cannot open network
+    sockets (:func:`kg.sparql.sandbox.without_network`).
+    """
+
+    def __init__(self, store: OxigraphStore, *, network: bool = False) -> None:
         self.store = store
+        self.network = network
 
-    def run(self, job: QueryJob, *, deadline_s: float) -> QueryAnswer:
-        return execute(self.store.raw, job, deadline_s=deadline_s)
+    def run(self, job: QueryJob, *, deadline_s: float, wait_s: float | None = None) -> QueryAnswer:
+        if self.network:
+            return execute(self.store.raw, job, deadline_s=deadline_s)
+        from kg.sparql.sandbox import without_network
+
+        return without_network(lambda: execute(self.store.raw, job, deadline_s=deadline_s))
 
     def close(self) -> None:
         pass
@@ -101,5 +112,5 @@ def open_executor(settings: Settings, store: OxigraphStore) -> QueryExecutor:
         from kg.sparql.worker import QueryPool
 
         return QueryPool(store, size=settings.sparql_workers, snapshot_root=settings.store / "snapshots",
-                         memory_mb=settings.sparql_worker_memory_mb)
-    return InProcessExecutor(store)
+                         memory_mb=settings.sparql_worker_memory_mb, network=bool(settings.outbound_allowlist))
+    return InProcessExecutor(store, network=bool(settings.outbound_allowlist))

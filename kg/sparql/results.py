@@ -10,6 +10,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, serialize
 
+from kg.errors import NotAcceptable
 from kg.formats import RdfSyntax, ResultsSyntax
 from kg.store.base import QueryResult
 
@@ -128,5 +129,8 @@ def serialize_graph(result: QueryResult, syntax: RdfSyntax) -> bytes:
     fmt = syntax.oxigraph
     if syntax.has_graphs:  # triples have no graph: N-Quads/TriG of the default graph = N-Triples/Turtle
         fmt = RdfFormat.N_TRIPLES if syntax.name == "nquads" else RdfFormat.TURTLE
-    out = serialize(list(result.triples), format=fmt)
+    try:
+        out = serialize(list(result.triples), format=fmt)
+    except (OSError, ValueError) as e:  # e.g. an RDF 1.2 triple term, which JSON-LD and RDF/XML cannot write
+        raise NotAcceptable(f"this answer cannot be written as {syntax.name} ({e}); ask for Turtle or N-Triples") from None
     return out if out is not None else b""

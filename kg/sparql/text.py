@@ -1,10 +1,8 @@
-"""Lexical helpers over SPARQL text: blank out strings, IRIs and comments so keywords can be found."""
+"""Lexical helpers over SPARQL text, on the tokenizer's terminals (:mod:`kg.sparql.lexer`)."""
 
 from __future__ import annotations
 
-import re
-
-_OPAQUE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
+from kg.sparql.lexer import blank_opaque, tokens
 
 
 def code_only(query: str) -> str:
@@ -13,16 +11,16 @@ def code_only(query: str) -> str:
     >>> code_only('SELECT * { ?s ?p "SERVICE" } # SERVICE')
     'SELECT * { ?s ?p   }  '
     """
-    return _OPAQUE.sub(" ", query)
+    return "".join(" " if t.kind in ("string", "iri", "comment") else t.text for t in tokens(query, keep_trivia=True))
 
 
 def blanked(query: str) -> str:
-    """Like :func:`code_only`, but each blanked span keeps its length, so positions still match.
+    """Strings, IRIs and comments replaced by spaces: the code keeps its offsets.
 
     >>> blanked('ASK { <a> ?p "x" }')
     'ASK {     ?p     }'
     """
-    return _OPAQUE.sub(lambda m: " " * len(m.group()), query)
+    return blank_opaque(query)
 
 
 def ends_with_separator(update: str) -> bool:
@@ -31,4 +29,7 @@ def ends_with_separator(update: str) -> bool:
     >>> ends_with_separator('CLEAR ALL ; # done'), ends_with_separator('INSERT DATA { <a> <b> ";" }')
     (True, False)
     """
-    return blanked(update).rstrip().endswith(";")
+    last = None
+    for token in tokens(update):
+        last = token
+    return last is not None and last.kind == "punct" and last.text == ";"

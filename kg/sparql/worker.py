@@ -7,7 +7,8 @@ So queries run in separate processes (``python -m kg.sparql.worker``), each open
 query sees every write that returned before it started. At the deadline the worker is
 killed (SIGKILL) and replaced, and the request gets :class:`~kg.errors.QueryTimeout`.
 While one worker grinds through a cartesian product, the others and the serving process
-keep answering. Each worker may also get an address-space cap, so a query that tries
+keep answering. Unless the operator allow-lists outbound IRIs, each worker forbids itself
+network sockets at start (:mod:`kg.sparql.sandbox`). Each worker may also get an address-space cap, so a query that tries
 to materialise too much dies instead of the machine swapping.
 
 The wire between pool and worker is a pair of pipes carrying pickled tuples
@@ -40,12 +41,13 @@ SPAWN_TIMEOUT_S = 30.0
 class _Worker:
     """One worker process and its two pipes."""
 
-    def __init__(self, memory_mb: int | None) -> None:
+    def __init__(self, memory_mb: int | None, *, network: bool = False) -> None:
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
         root = Path(__file__).resolve().parents[2]  # so that ``-m kg.sparql.worker`` imports this package
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "kg.sparql.worker", str(to_child_r), str(from_child_w), str(memory_mb or 0)],
+            [sys.executable, "-m", "kg.sparql.worker", str(to_child_r), str(from_child_w), str(memory_mb or 0),
+             "network" if network else "no-network"],
             pass_fds=(to_child_r, from_child_w), cwd=root, stdin=subprocess.DEVNULL)
         os.close(to_child_r)
         os.close(from_child_w)
@@ -75,12 +77,14 @@ class _Worker:
 class QueryPool:
     """Runs query jobs in ``size`` worker processes; see the module docstring. Thread-safe."""
 
-    def __init__(self, store: OxigraphStore, *, size: int, snapshot_root: Path, memory_mb: int | None = None) -> None:
+    def __init__(self, store: OxigraphStore, *, size: int, snapshot_root: Path, memory_mb: int | None = None,
+                 network: bool = False) -> None:
         if store.path is None:
             raise ValueError("worker processes need a store on disk to snapshot")
         self.store = store
         self.size = size
         self.memory_mb = memory_mb
+        self.network = network
         self.root = snapshot_root
         shutil.rmtree(self.root, ignore_errors=True)  # snapshots of an earlier run
         self.root.mkdir(parents=True)
@@ -93,7 +97,7 @@ class QueryPool:
             self._add_worker()
 
     def _add_worker(self) -> None:
-        worker = _Worker(self.memory_mb)
+        worker = _Worker(self.memory_mb, network=self.network)
         with self._lock:
             if self._closed:
                 worker.kill()
@@ -129,26 +133,27 @@ class QueryPool:
             if path not in keep:
                 shutil.rmtree(path, ignore_errors=True)
 
-    def run(self, job: QueryJob, *, deadline_s: float) -> QueryAnswer:
-        """Run ``job`` within ``deadline_s`` seconds, waiting time for a free worker included.
+    def run(self, job: QueryJob, *, deadline_s: float, wait_s: float | None = None) -> QueryAnswer:
+        """Run ``job`` for at most ``deadline_s`` seconds once a worker is free; wait at most ``wait_s`` for one.
 
         Raises :class:`QueryTimeout` (the worker is killed), :class:`BackendUnavailable` (no
-        worker free in time, or the worker died, e.g. at its memory cap), or the query's own error.
+        worker free in time: the query did not run; or the worker died, e.g. at its memory
+        cap), or the query's own error. ``wait_s`` defaults to ``deadline_s``.
         """
+        patience = deadline_s if wait_s is None else wait_s
         started = time.monotonic()
         while True:
             try:
-                worker = self._idle.get(timeout=max(deadline_s - (time.monotonic() - started), 0.001))
+                worker = self._idle.get(timeout=max(patience - (time.monotonic() - started), 0.001))
             except queue.Empty:
-                raise errors.BackendUnavailable(f"all {self.size} query workers stayed busy for {deadline_s:g} s; "
-                                                "try again shortly") from None
+                raise errors.BackendUnavailable(f"all {self.size} query workers stayed busy for {patience:g} s; "
+                                                "the query did not run; try again shortly") from None
             if worker.process.poll() is None:
                 break
             self._discard(worker)  # died while idle (e.g. killed from outside): replace it, take another
-        remaining = max(deadline_s - (time.monotonic() - started), 0.001)
         try:
             snapshot = self._snapshot_for(worker)
-            answer = worker.call(snapshot, job, deadline_s=remaining)
+            answer = worker.call(snapshot, job, deadline_s=deadline_s)
         except TimeoutError:
             self._discard(worker)
             raise errors.QueryTimeout(f"the query was stopped at its {deadline_s:g} s deadline") from None
@@ -198,6 +203,12 @@ def _serve(inbox: Connection, outbox: Connection) -> None:
 
 def main(argv: list[str]) -> None:
     inbox_fd, outbox_fd, memory_mb = int(argv[0]), int(argv[1]), int(argv[2])
+    if argv[3:] != ["network"]:
+        from kg.sparql.sandbox import deny_network
+
+        if not deny_network():  # the guard stays the only line against SERVICE here
+            print("policykg query worker: no seccomp on this platform; outbound sockets stay possible",
+                  file=sys.stderr)
     if memory_mb > 0:
         import resource
 

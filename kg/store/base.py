@@ -38,7 +38,7 @@ class GraphStore(Protocol):
 
     version: int
 
-    def query(self, sparql: str, *, deadline_s: float, max_rows: int,
+    def query(self, sparql: str, *, deadline_s: float, max_rows: int | None,
               default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = (),
               base_iri: str | None = None) -> QueryResult: ...
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -28,7 +29,7 @@ from pyoxigraph import (
     serialize,
 )
 
-from kg.errors import BadQuery, QueryTimeout
+from kg.errors import BadQuery, Forbidden, PolicyKGError, QueryTimeout
 from kg.sparql.text import ends_with_separator
 from kg.store.base import QueryResult, Term
 
@@ -67,7 +68,7 @@ def iri(value: str) -> NamedNode:
         raise BadQuery(f"not an absolute IRI: {value!r} ({e})") from None
 
 
-def evaluate(store: Store, sparql: str, *, deadline_s: float, max_rows: int,
+def evaluate(store: Store, sparql: str, *, deadline_s: float, max_rows: int | None,
              default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = (),
              base_iri: str | None = None) -> QueryResult:
     """Run a read query on a pyoxigraph store and materialise at most ``max_rows`` rows (flagged when cut).
@@ -90,9 +91,12 @@ def evaluate(store: Store, sparql: str, *, deadline_s: float, max_rows: int,
         result = store.query(sparql, **kwargs)
     except SyntaxError as e:
         raise syntax_error(str(e)) from None
+    except PermissionError as e:
+        raise _failed("query", e) from None
     except (ValueError, RuntimeError) as e:  # RuntimeError: e.g. an extension function Oxigraph lacks
         raise BadQuery(_short(f"invalid query: {e}")) from None
     deadline = started + deadline_s
+    max_rows = sys.maxsize if max_rows is None else max_rows
     try:
         if isinstance(result, QueryBoolean):
             return QueryResult("ask", boolean=bool(result), elapsed_s=time.perf_counter() - started)
@@ -123,7 +127,17 @@ def evaluate(store: Store, sparql: str, *, deadline_s: float, max_rows: int,
         return QueryResult("graph", triples=tuple(triples), truncated=truncated,
                            elapsed_s=time.perf_counter() - started)
     except (OSError, ValueError, RuntimeError) as e:
-        raise BadQuery(_short(f"the query failed: {e}")) from None
+        raise _failed("query", e) from None
+
+
+def _failed(what: str, error: Exception) -> PolicyKGError:
+    """An evaluation error as a client error; a socket refused by the network sandbox says so."""
+    from kg.sparql.sandbox import network_denied
+
+    if isinstance(error, PermissionError) and network_denied():
+        return Forbidden(f"the {what} tried to open a network connection (SERVICE or LOAD); "
+                         "this service makes no outbound connections")
+    return BadQuery(_short(f"the {what} failed: {error}"))
 
 
 def fresh_blank_nodes(quads: Iterable[Quad]) -> list[Quad]:
@@ -171,7 +185,7 @@ class OxigraphStore:
     def _written(self) -> None:
         self.version += 1
 
-    def query(self, sparql: str, *, deadline_s: float, max_rows: int,
+    def query(self, sparql: str, *, deadline_s: float, max_rows: int | None,
               default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = (),
               base_iri: str | None = None) -> QueryResult:
         """Run a read query in this process (see :func:`evaluate`); the default graph is the union."""
@@ -256,7 +270,7 @@ class OxigraphStore:
         except ValueError as e:
             raise BadQuery(_short(f"invalid update: {e}")) from None
         except (OSError, RuntimeError) as e:  # e.g. DROP GRAPH of a graph that does not exist
-            raise BadQuery(_short(f"the update failed: {e}")) from None
+            raise _failed("update", e) from None
         self._written()
 
     def named_graphs(self) -> list[str]:

@@ -157,3 +157,11 @@ def test_browsers_on_other_origins_may_query_but_not_send_the_token(url: str) ->
     with_token = httpx.options(url + "/update", headers={**origin, "Access-Control-Request-Method": "POST",
                                                           "Access-Control-Request-Headers": "authorization"})
     assert with_token.status_code == 400, "a page elsewhere cannot send the bearer token"
+
+
+def test_an_answer_a_syntax_cannot_write_is_406_not_a_server_error(light_server: str) -> None:
+    query = "CONSTRUCT { <http://a> <http://b> <<( <http://a> <http://b> <http://c> )>> } WHERE {}"
+    for fmt in ("jsonld",):
+        r = httpx.get(light_server + "/sparql", params={"query": query, "format": fmt}, timeout=30)
+        assert r.status_code == 406 and r.headers["content-type"] == "application/problem+json", (fmt, r.text)
+    assert httpx.get(light_server + "/sparql", params={"query": query, "format": "nt"}, timeout=30).status_code == 200

@@ -30,7 +30,9 @@ def test_a_query_built_to_run_forever_is_stopped_while_others_keep_answering(lig
     thread.start()
     time.sleep(0.3)  # the long query is now running in a worker
     latencies = []
-    with httpx.Client(base_url=light_server, timeout=30) as other_client:
+    # Another client: clients are told apart by address (one anonymous address runs one query at a time).
+    other = httpx.HTTPTransport(local_address="127.0.0.2")
+    with httpx.Client(base_url=light_server, timeout=30, transport=other) as other_client:
         while thread.is_alive():
             started = time.perf_counter()
             r = other_client.get("/sparql", params={"query": SIMPLE})
@@ -63,16 +65,20 @@ def test_the_client_may_lower_the_deadline_but_not_raise_it(light_server: str) -
     assert bad.status_code == 400
 
 
-def test_rows_past_the_cap_are_cut_with_a_clear_signal(light_server: str, light_settings) -> None:  # type: ignore[no-untyped-def]
+def test_past_the_cap_an_answer_fails_unless_the_client_accepts_a_cut(light_server: str, light_settings) -> None:  # type: ignore[no-untyped-def]
     cap = light_settings.max_rows
-    r = httpx.get(light_server + "/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"},
+    for query in ("SELECT * WHERE { ?s ?p ?o }", "CONSTRUCT WHERE { ?s ?p ?o }"):
+        refused = httpx.get(light_server + "/sparql", params={"query": query}, timeout=30)
+        assert refused.status_code == 422 and refused.headers["content-type"] == "application/problem+json"
+        assert refused.json()["row_cap"] == cap and "truncate=1" in refused.json()["detail"]
+    r = httpx.get(light_server + "/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }", "truncate": "1"},
                   headers={"Accept": "application/sparql-results+json"}, timeout=30)
     assert r.status_code == 200
     assert len(r.json()["results"]["bindings"]) == cap
     assert r.headers["x-result-truncated"] == "true" and r.headers["x-result-row-cap"] == str(cap)
     small = httpx.get(light_server + "/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 3"}, timeout=30)
     assert "x-result-truncated" not in small.headers and small.headers["x-result-count"] == "3"
-    graph = httpx.get(light_server + "/sparql", params={"query": "CONSTRUCT WHERE { ?s ?p ?o }"},
+    graph = httpx.get(light_server + "/sparql", params={"query": "CONSTRUCT WHERE { ?s ?p ?o }", "truncate": "true"},
                       headers={"Accept": "application/n-triples"}, timeout=30)
     assert graph.headers["x-result-truncated"] == "true" and len(graph.text.strip().splitlines()) == cap
 

@@ -83,3 +83,59 @@ def test_delete_removes_a_document_and_its_passages(ws: Workspace, tmp_path: Pat
     ingestor.ingest_paths([folder])
     ingestor.delete("gelavex")
     assert ws.document_graphs() == [] and ws.passages().rows == []
+
+
+@pytest.fixture()
+def light_ws(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A workspace without embedders: the pipeline's decisions, without loading a model."""
+    workspace = Workspace(Settings(store=tmp_path / "light-store", embedders=()))
+    yield workspace
+    workspace.close()
+
+
+@pytest.mark.parametrize(("runs", "stored", "duplicates"), [
+    # one run: the first file of the content (in path order) is kept, the other is named with it
+    ([[("a-copy.txt", "pacam"), ("pacam.txt", "pacam"), ("gelavex.txt", "gelavex")]],
+     {"a-copy", "gelavex"}, [("pacam", "a-copy")]),
+    # a later run: the stored document keeps the content, the new name is a duplicate of it
+    ([[("pacam.txt", "pacam")], [("copy.txt", "pacam"), ("gelavex.txt", "gelavex")]],
+     {"pacam", "gelavex"}, [("copy", "pacam")]),
+    # a stored name whose new content is another stored document's: neither is touched
+    ([[("pacam.txt", "pacam"), ("gelavex.txt", "gelavex")], [("gelavex.txt", "pacam")]],
+     {"pacam", "gelavex"}, [("gelavex", "pacam")]),
+])
+def test_one_content_under_two_names_is_stored_once_and_reported(
+        light_ws: Workspace, tmp_path: Path, runs: list[list[tuple[str, str]]], stored: set[str],
+        duplicates: list[tuple[str, str]]) -> None:
+    ingestor = Ingestor(light_ws)
+    reports = []
+    for n, run in enumerate(runs):
+        folder = tmp_path / f"run{n}"
+        folder.mkdir()
+        for name, sample in run:
+            (folder / name).write_bytes((SAMPLE / f"{sample}.txt").read_bytes())
+        reports.append(ingestor.ingest_paths([folder]))
+    assert set(ingestor.stored()) == stored
+    last = reports[-1]
+    assert [(d.source, d.same_as) for d in last.duplicates] == duplicates
+    assert not last.failed
+    for d in last.duplicates:  # named with both files
+        assert d.path.endswith(f"{d.source}.txt") and d.same_as_path and d.same_as_path.endswith(f"{d.same_as}.txt")
+    pacam = SAMPLE.joinpath("pacam.txt").read_text()
+    assert sum(r.text in pacam for r in light_ws.passages().rows) >= 1
+    assert len({doc.graph for doc in ingestor.stored().values()}) == len(stored)
+
+
+def test_an_upload_of_stored_content_under_another_name_is_a_conflict(light_ws: Workspace) -> None:
+    from ingest.read import read_bytes
+    from kg.errors import Conflict
+
+    ingestor = Ingestor(light_ws)
+    data = (SAMPLE / "pacam.txt").read_bytes()
+    assert ingestor.ingest_upload(read_bytes(data, name="pacam.txt")).added == ["pacam"]
+    before = snapshot(light_ws)
+    with pytest.raises(Conflict, match=r"copy.txt: the same content is already stored as document 'pacam'") as caught:
+        ingestor.ingest_upload(read_bytes(data, name="copy.txt"))
+    assert caught.value.extensions["document"] == "pacam"
+    assert snapshot(light_ws) == before
+    assert ingestor.ingest_upload(read_bytes(data, name="pacam.txt")).skipped == ["pacam"]
