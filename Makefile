@@ -10,7 +10,7 @@ HOST   ?= 127.0.0.1
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test install install-dev ingest serve clean
+.PHONY: run test install install-dev ingest serve clean assets
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +37,16 @@ serve: install
 run: ingest serve
 
 test: install-dev
+	$(BIN)/mypy
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Front-end assets from npm, copied with their licences into the package and committed (pip installs
+# work offline); needs npm only when the versions in api/vendor_assets.py change.
+assets:
+	rm -rf var/npm && mkdir -p var/npm
+	cd var/npm && npm install --no-audit --no-fund --ignore-scripts \
+		$$(cd ../.. && $(PYTHON) -c "from api.vendor_assets import PACKAGES; print(' '.join(f'{n}@{v[0]}' for n, v in PACKAGES.items()))")
+	$(PYTHON) -m api.vendor_assets var/npm/node_modules api/static/vendor
 
 clean:
 	rm -rf var

@@ -67,14 +67,26 @@ def create_app(settings: Settings) -> FastAPI:
     from api.problems import problem_responses
     from api.routes import documents, dump, entities, graph_store, health, search, sparql, update, void
 
-    app = FastAPI(title="policykg", version="0.1.0", lifespan=make_lifespan(settings),
+    app = FastAPI(title="policykg", version="0.1.0", lifespan=make_lifespan(settings), docs_url=None, redoc_url=None,
                   dependencies=[Depends(check_url_length)],
                   description="Knowledge graph and semantic search over public-security programs, "
                               "resolutions and laws of the Americas.")
     for module in (sparql, update, graph_store, void, dump, search, entities, documents, health):
         app.include_router(module.router, responses=problem_responses(414))
+    from pathlib import Path
+
+    from fastapi.staticfiles import StaticFiles
+
+    from api.routes import docs
+
+    app.include_router(docs.router)  # Swagger UI and ReDoc from api/static/vendor: they work offline
+    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     install_problem_handlers(app)
     install_openapi(app, settings)
+    from api.middleware import GzipLargeAnswers, HeadAsGet
+
+    app.add_middleware(GzipLargeAnswers, minimum_size=1024)
+    app.add_middleware(HeadAsGet)
     if settings.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
 

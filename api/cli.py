@@ -7,11 +7,15 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional, cast
 
 import typer
 from rich.console import Console
 from rich.table import Table
+
+if TYPE_CHECKING:
+    from kg.settings import Settings
+    from kg.workspace import Workspace
 
 app = typer.Typer(help="policykg: a knowledge graph and semantic search over public-security policy.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
@@ -19,7 +23,8 @@ console = Console(stderr=True)
 
 
 class State:
-    settings = None  # type: ignore[var-annotated]
+    # Typer runs the root callback, which sets this, before any command.
+    settings: Settings = cast("Settings", None)
 
 
 @app.callback()
@@ -31,13 +36,13 @@ def root(store: Annotated[Optional[Path], typer.Option(help="Store directory (en
     from kg.settings import Settings
 
     try:
-        State.settings = Settings(**({"store": store} if store else {}))
+        State.settings = Settings(store=store) if store else Settings()
     except ValidationError as e:
         console.print(f"[red]configuration error:[/red] {e}")
         raise typer.Exit(2) from None
 
 
-def _workspace(read_only: bool = False):  # type: ignore[no-untyped-def]
+def _workspace(read_only: bool = False) -> Workspace:
     from kg.workspace import Workspace
 
     return Workspace(State.settings, read_only=read_only)
@@ -121,22 +126,30 @@ def search(
 def sparql(
     query: Annotated[str, typer.Argument(help="A SPARQL query, or @file")],
     fmt: Annotated[str, typer.Option("--format", help="json | xml | csv | tsv, or turtle | ntriples | jsonld")] = "",
+    truncate: Annotated[bool, typer.Option(help="Accept an answer cut at POLICYKG_MAX_ROWS (else refused)")] = False,
 ) -> None:
-    """Run a read-only SPARQL query over the union of all graphs."""
+    """Run a read-only SPARQL query over the union of all graphs (checked and capped as on /sparql)."""
     from kg.formats import rdf_syntax, results_syntax
-    from kg.sparql.guard import run_guarded
-    from kg.sparql.results import serialize_graph, serialize_results
+    from kg.sparql.execute import InProcessExecutor
+    from kg.sparql.run import Formats, QueryLimits, run_query
+
+    def formats(form: str | None) -> Formats:  # a --format that cannot write this form fails before the query runs
+        try:
+            if form == "graph":
+                return Formats(None, rdf_syntax(fmt or "turtle").name)
+            return Formats(results_syntax(fmt or "tsv").name, None)
+        except KeyError:
+            raise typer.BadParameter(f"{fmt!r} cannot write a {form or 'query'} result", param_hint="--format") from None
 
     text = Path(query[1:]).read_text() if query.startswith("@") else query
+    settings = State.settings
     ws = _workspace(read_only=False)
-    result = run_guarded(ws.store, text, deadline_s=State.settings.query_timeout, max_rows=State.settings.max_rows,
-                         allowlist=State.settings.outbound_allowlist)
-    if result.form == "graph":
-        sys.stdout.buffer.write(serialize_graph(result, rdf_syntax(fmt or "turtle")))
-    else:
-        sys.stdout.buffer.write(serialize_results(result, results_syntax(fmt or "tsv")))
-    if result.truncated:  # only with POLICYKG_MAX_ROWS set; said on stderr, the rows on stdout stay parseable
-        console.print(f"[yellow]results cut at {State.settings.max_rows} rows (POLICYKG_MAX_ROWS)[/yellow]")
+    answer = run_query(text, executor=InProcessExecutor(ws.store, network=bool(settings.outbound_allowlist)),
+                       limits=QueryLimits(settings.query_timeout, max_rows=settings.max_rows, truncate=truncate),
+                       allowlist=settings.outbound_allowlist, formats=formats)
+    sys.stdout.buffer.write(answer.body)
+    if answer.truncated:  # said on stderr, the rows on stdout stay parseable
+        console.print(f"[yellow]results cut at {settings.max_rows} rows (POLICYKG_MAX_ROWS)[/yellow]")
 
 
 @app.command()

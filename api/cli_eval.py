@@ -1,22 +1,39 @@
 """The ``policykg eval`` command: measured quality against a gold folder (see ``evaluation/``).
 
 ``api/cli.py`` calls :func:`register` once with its Typer app and a getter of the Settings
-its root callback built; nothing here runs at import.
+its root callback built; nothing here runs at import. ``evaluation/`` never imports
+``ingest`` (its judge must share no code with the extractor), so the parts of ``ingest`` it
+measures are handed to it from here: the service's searcher, and :class:`IngestSheetExtractor`.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import tempfile
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 if TYPE_CHECKING:
+    from collections.abc import Callable as Fn, Collection, Sequence
+
+    from pyoxigraph import Quad
+
+    from evaluation.fitting import LexiconTable, RuleEntry
     from kg.settings import Settings
+    from kg.workspace import Workspace
+
+#: The hooks leave-one-out needs in the extractor, per entry family: ``module:function``, where
+#: ``function(ids)`` is a context manager inside which the rule entries ``ids`` (``"TABLE: entry"``,
+#: ``"FIELD_LABELS[donor]: Países donantes"``) are switched off. Gazetteer names need no hook
+#: (the gazetteer is rebuilt without them).
+DISABLE_HOOKS = {"labels": "ingest.sheets.labels:disabled_entries",
+                 "instruments": "ingest.instrument_tables:disabled_entries"}
 
 
 def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
@@ -29,6 +46,12 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON (the table's numbers)")] = False,
         report: Annotated[Optional[Path], typer.Option("--report", help="Also write the report as markdown")] = None,
         k: Annotated[int, typer.Option("--k", help="Passages retrieved per question", min=1)] = 50,
+        robustness: Annotated[bool, typer.Option(
+            "--robustness/--no-robustness",
+            help="Also run the extractor on the program sheets: as stored, leave-one-out, re-layout variants")] = True,
+        variants: Annotated[int, typer.Option("--variants", help="Re-layout variants per sheet (0: none)",
+                                              min=0, max=4)] = 3,
+        seed: Annotated[int, typer.Option("--seed", help="Seed of the re-layout variants")] = 0,
     ) -> None:
         """Measure retrieval (nDCG, recall, MRR per mode and language), citation links, program fields
         and entity/relation extraction against gold sets."""
@@ -52,7 +75,15 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
         ws = Workspace(settings, read_only=True)
         try:
             with step_bars(err) as progress:
-                result = run_eval(ws, gold_set, k=k, progress=progress)
+                searcher = extractor = None
+                if gold_set.has("questions"):
+                    from ingest.query_expansion import open_searcher
+
+                    searcher = open_searcher(ws)
+                if robustness and gold_set.has("programs"):
+                    extractor = IngestSheetExtractor(ws)
+                result = run_eval(ws, gold_set, k=k, progress=progress, searcher=searcher, extractor=extractor,
+                                  variants=variants, seed=seed)
         finally:
             ws.close()
         if as_json:
@@ -74,3 +105,103 @@ def _write_atomically(path: Path, text: str) -> None:
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+class IngestSheetExtractor:
+    """:class:`evaluation.robustness.SheetExtractor` over ingest's own extractor, as the service runs it.
+
+    Read-only on the workspace; each :meth:`document_quads` call is one in-memory extraction.
+    """
+
+    def __init__(self, workspace: Workspace) -> None:
+        from ingest.pipeline import Ingestor
+
+        self.ingestor = Ingestor(workspace)
+        self.iris = workspace.iris
+        self.max_bytes = workspace.settings.max_document_bytes
+        self.known_years = self.ingestor.known_years()
+        self.hooks: dict[str, Fn[[Sequence[str]], Any]] = {}
+        for family, where in DISABLE_HOOKS.items():
+            module, _, name = where.partition(":")
+            hook = getattr(importlib.import_module(module), name, None)
+            if callable(hook):
+                self.hooks[family] = hook
+
+    def lexicon(self) -> list[LexiconTable]:
+        """Every table of ``ingest.sheets.labels`` and every named instrument's names, as data."""
+        import ingest.sheets.labels as labels
+        from evaluation.fitting import ACRONYM, PHRASE, REGEX, REGEX_FOLDED, LexiconTable
+        from ingest.instrument_tables import named_instruments  # the names of ontology/instruments.ttl
+
+        tables = []
+        for name, value in vars(labels).items():
+            if not name.isupper() or name == "INFINITIVE_ENDINGS":  # suffixes, not entries
+                continue
+            if name == "PROGRAM_INTRO":  # one regex over the original text: its alternatives are the entries
+                tables.append(LexiconTable(name, REGEX, tuple(_alternatives(value))))
+                continue
+            match = REGEX_FOLDED if name.endswith(("_CUES", "_FRIENDS", "_PHRASES", "_OPENERS")) else PHRASE
+            if isinstance(value, tuple):
+                tables.append(LexiconTable(name, match, tuple(str(x) for x in value)))
+            elif isinstance(value, dict):
+                tables += [LexiconTable(f"{name}[{key}]", match, tuple(entries)) for key, entries in value.items()]
+        for ni in named_instruments():
+            table = f"NAMED_INSTRUMENTS[{ni.slug}]"
+            tables.append(LexiconTable(table, PHRASE, tuple(ni.names), "instruments"))
+            if ni.acronyms:
+                tables.append(LexiconTable(table, ACRONYM, tuple(ni.acronyms), "instruments"))
+        return tables
+
+    def disables(self) -> frozenset[str]:
+        return frozenset({"gazetteer", *self.hooks})
+
+    def read(self, path: str) -> str:
+        from ingest.read import read_path
+
+        return read_path(Path(path), max_bytes=self.max_bytes).text
+
+    def document_quads(self, source: str, text: str, *, disabled: Collection[RuleEntry] = ()) -> list[Quad]:
+        import hashlib
+
+        from ingest.read import RawDocument
+
+        raw = RawDocument(source, f"eval:{source}", text, "text/plain", hashlib.sha256(text.encode()).hexdigest())
+        extractor = self._extractor({(e.text, e.iri) for e in disabled if e.family == "gazetteer"})
+        with ExitStack() as stack:
+            for family, hook in self.hooks.items():
+                ids = [e.id for e in disabled if e.family == family]
+                if ids:
+                    stack.enter_context(hook(ids))
+            doc = extractor.extract(raw, known_years=self.known_years)
+        return self.ingestor.builder.quads(doc)
+
+    def _extractor(self, off: set[tuple[str, str | None]]) -> Any:
+        base = self.ingestor.extractor
+        if not off:
+            return base
+        from ingest.extract import Extractor
+        from ingest.gazetteer import Gazetteer
+
+        fewer = Extractor(Gazetteer(e for e in base.gazetteer.entries if (e.text, e.iri) not in off), self.iris,
+                          use_ner=self.ingestor.use_ner)
+        fewer.mentions = base.mentions  # passage mentions as before (spaCy loads once); program facts use `gazetteer`
+        return fewer
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level ``|`` alternatives of a regular expression."""
+    out, depth, start, escaped = [], 0, 0, False
+    for i, c in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+    out.append(pattern[start:])
+    return [x for x in out if x]

@@ -18,9 +18,12 @@ GRAPH_OFFERS: dict[str, str] = {
     "application/x-turtle": "turtle", "text/plain": "ntriples",
 }
 #: ``format=`` values (besides names, extensions and media types) that differ by result form.
-RESULT_ALIASES = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "srj": "json", "srx": "xml"}
+RESULT_ALIASES = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "srj": "json", "srx": "xml",
+                  "sparql-results+json": "json", "sparql-results+xml": "xml"}
 GRAPH_ALIASES = {"json": "jsonld", "xml": "rdfxml", "rdf": "rdfxml", "ttl": "turtle", "nt": "ntriples",
-                 "nq": "nquads", "n3": "turtle", "json-ld": "jsonld", "rdf/xml": "rdfxml"}
+                 "nq": "nquads", "n3": "turtle", "json-ld": "jsonld", "rdf/xml": "rdfxml", "rdf+xml": "rdfxml",
+                 "rdfxml": "rdfxml", "turtle": "turtle", "ntriples": "ntriples", "n-triples": "ntriples",
+                 "nquads": "nquads", "n-quads": "nquads", "trig": "trig", "jsonld": "jsonld", "ld+json": "jsonld"}
 
 #: Every ``format=`` value accepted, exactly as spelled here (OpenAPI enums, and the gate below).
 GRAPH_FORMATS: list[str] = sorted({*GRAPH_ALIASES, *GRAPH_OFFERS, *GRAPH_OFFERS.values()})
@@ -118,22 +121,44 @@ def negotiate(header: str | None, offers: Sequence[str]) -> str:
     return chosen
 
 
-def pick_syntax(accept: str | None, fmt: str | None, offers: Mapping[str, str], aliases: Mapping[str, str]) -> str:
-    """The syntax name for a response: ``format=`` when given (a browser's fallback), else by Accept.
+def _names_an_offer(ranges: Sequence[tuple[str, float]], offers: Sequence[str]) -> bool:
+    """Whether the Accept ranges ask for an offer by its type (``type/subtype`` or ``type/*``), not only by ``*/*``.
 
-    >>> pick_syntax("text/csv;q=0.5, application/sparql-results+xml", None, RESULT_OFFERS, RESULT_ALIASES)
-    'xml'
-    >>> pick_syntax(None, "json", GRAPH_OFFERS, GRAPH_ALIASES)
-    'jsonld'
+    A browser's Accept (it names ``text/html``) counts as asking for none: its ``application/xml``
+    is not a choice of results syntax.
     """
-    if fmt:
-        key = fmt.strip().lower()
-        if key in aliases:
-            return aliases[key]
-        if key in offers:
-            return offers[key]
-        if key in offers.values():
-            return key
+    if any(media_range == "text/html" for media_range, q in ranges if q > 0):
+        return False
+    return any(_quality(offer, ranges)[1] >= 1 and _quality(offer, ranges)[0] > 0 for offer in offers)
+
+
+def pick_syntax(accept: str | None, formats: Sequence[str], offers: Mapping[str, str],
+                aliases: Mapping[str, str]) -> str:
+    """The syntax name for a response. Accept decides when it asks for an offered type; else the
+    first ``format=`` value this endpoint knows (a browser's fallback; clients such as SPARQLWrapper
+    send several synonyms); else Accept's wildcards, in the server's order.
+
+    >>> pick_syntax("text/csv;q=0.5, application/sparql-results+xml", (), RESULT_OFFERS, RESULT_ALIASES)
+    'xml'
+    >>> pick_syntax(None, ("json",), GRAPH_OFFERS, GRAPH_ALIASES)
+    'jsonld'
+    >>> pick_syntax("application/rdf+xml", ("rdf+xml", "application/rdf+xml"), GRAPH_OFFERS, GRAPH_ALIASES)
+    'rdfxml'
+    >>> pick_syntax("text/turtle", ("json",), GRAPH_OFFERS, GRAPH_ALIASES)  # Accept can be met: format= is a fallback
+    'turtle'
+    >>> pick_syntax("text/html,application/xml;q=0.9,*/*;q=0.8", ("csv",), RESULT_OFFERS, RESULT_ALIASES)
+    'csv'
+    """
+    ranges = parse_accept(accept)
+    if formats and not _names_an_offer(ranges, list(offers)):
+        for fmt in formats:
+            key = fmt.strip().lower()
+            if key in aliases:
+                return aliases[key]
+            if key in offers:
+                return offers[key]
+            if key in offers.values():
+                return key
         names = sorted(set(aliases) | set(offers.values()))
-        raise NotAcceptable(f"format={fmt} is not offered here; use one of {', '.join(names)}")
+        raise NotAcceptable(f"format={formats[0]} is not offered here; use one of {', '.join(names)}")
     return offers[negotiate(accept, list(offers))]

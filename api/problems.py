@@ -94,6 +94,8 @@ def allowed_methods(request: Request) -> str:
         match, _ = route.matches(request.scope)
         if match is not Match.NONE:
             methods.update(route.methods or ())
+    if "GET" in methods:
+        methods.add("HEAD")  # api.middleware.HeadAsGet
     return ", ".join(sorted(methods))
 
 

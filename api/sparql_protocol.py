@@ -24,7 +24,7 @@ from kg.formats import RDF_SYNTAXES, RESULTS_SYNTAXES
 from kg.store.oxigraph import iri
 
 FORM = "application/x-www-form-urlencoded"
-OPTIONS = ("format", "timeout", "truncate")  # single-valued parameters
+OPTIONS = ("timeout", "truncate")  # single-valued parameters (format= may repeat: SPARQLWrapper sends synonyms)
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class ProtocolRequest:
     operation: str | None
     default_graphs: tuple[str, ...]
     named_graphs: tuple[str, ...]
-    format: str | None
+    formats: tuple[str, ...]
     timeout: float | None
     params: frozenset[str]
     truncate: bool = False
@@ -120,9 +120,15 @@ async def read_request(request: Request, max_bytes: int, *, field: str, direct_t
     for name in dataset:  # IRIs, whether or not an operation comes with them (else BadQuery)
         for value in params.get(name, []):
             iri(value)
-    fmt = offered(params["format"][0] if "format" in params else None, QUERY_FORMATS)
+    formats = tuple(params.get("format", []))
+    known = {f.lower() for f in QUERY_FORMATS}
+    for fmt in formats:  # every value must be one the schema lists; synonyms may repeat (SPARQLWrapper)
+        if fmt.strip().lower() not in known:
+            offered(fmt, QUERY_FORMATS)  # 406 naming what is offered
+    if field == "query" and operations and params.get("update"):
+        raise BadQuery("a request carries either a query or an update, not both")
     return ProtocolRequest(operations[0] if operations else None, tuple(params.get(dataset[0], [])),
-                           tuple(params.get(dataset[1], [])), fmt, timeout,
+                           tuple(params.get(dataset[1], [])), formats, timeout,
                            frozenset(params), truncate=truncate in ("1", "true"))
 
 

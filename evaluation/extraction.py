@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pyoxigraph import NamedNode
+from pyoxigraph import NamedNode, Triple
 
 from evaluation.gold import ExtractionGold, GoldEntity, GoldRelation
 from evaluation.graph_facts import Entity, GraphFacts
@@ -166,7 +166,7 @@ def gold_relations(gold: ExtractionGold) -> list[GoldRelation]:
 
 
 def _document(facts: GraphFacts, iris: Iris, gold: ExtractionGold, graph: str) -> DocumentExtraction:
-    linked = [row[0].value for row in facts.ws.store.select(  # type: ignore[union-attr]
+    linked = [row[0].value for row in facts.store.select(  # type: ignore[union-attr]
         LINKED_QUERY.format(v=facts.v, prov=PROV), g=NamedNode(graph))]
     info = facts.entities(linked)
     # what the document's programs and instruments point at is linked too ("location HND")
@@ -207,8 +207,9 @@ def _document(facts: GraphFacts, iris: Iris, gold: ExtractionGold, graph: str) -
     funded_by = NamedNode(iris.vocab("fundedBy"))
     for amb in gold.ambiguous:
         for i in [i for i in set(linked) | _iris_of(iris, amb.entity) if mapper.matches(amb.entity, i)]:
-            for q in facts.ws.store.raw.quads_for_pattern(None, funded_by, NamedNode(i), NamedNode(graph)):
-                violations.append(Violation(amb.entity, q.subject.value, "fundedBy", i, amb.note))
+            for q in facts.store.quads(None, funded_by, NamedNode(i), graph=graph):
+                if not isinstance(q.subject, Triple):  # a quoted triple funds nothing
+                    violations.append(Violation(amb.entity, q.subject.value, "fundedBy", i, amb.note))
     return DocumentExtraction(gold.document, tuple(scores), relations, missed_e, spurious_e, missed_r,
                               spurious_r, len(gold.ambiguous), tuple(violations))
 

@@ -235,7 +235,7 @@ def _nested(r: Mapping[str, Any], key: str) -> Mapping[str, Any]:
 
 def _items(r: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
     where = getattr(r, "where", "?")
-    out = []
+    out: list[Mapping[str, Any]] = []
     for i, value in enumerate(r.get(key) or ()):
         if not isinstance(value, dict):
             raise BadInput(f"{where}.{key}[{i}]: expected an object")

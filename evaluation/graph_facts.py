@@ -3,6 +3,8 @@
 Only plain triples count: a statement the extractor was unsure of lives only as a
 ``pkg:QualifiedStatement`` and is, by design, not a fact of the graph. Every read is
 scoped to the document's own named graph, so another document's facts never leak in.
+The reads go through the store interface of :mod:`kg.store` (the workspace's store, or an
+in-memory one holding a document extracted on the fly), never through ``ingest``.
 """
 
 from __future__ import annotations
@@ -10,14 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from pyoxigraph import Literal, NamedNode
 
-from evaluation.names import norm
-from ingest.references import NAMED_INSTRUMENTS, find_instrument_refs
-from kg.workspace import Workspace
+from evaluation.symbols import InstrumentMention, instrument_matches as _matches
 from ontology.namespaces import RDFS, SKOS
+
+if TYPE_CHECKING:
+    from kg.store.base import GraphStore
+    from kg.workspace import Workspace
 
 ABOUT_QUERY = """
 PREFIX pkg: <{v}>
@@ -36,7 +40,6 @@ SELECT ?x ?how ?l WHERE {{
 }}
 """
 _RES_NUMBER = re.compile(r"(?:RES\.?\s*/?|[Rr][eé]solu\w*\s+(?:No\.?\s*)?|UNSCR\s*)(\d{2,5})\b")
-_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Z/\-]{2,})\)")
 
 
 @dataclass
@@ -73,17 +76,22 @@ class DocumentScope:
 
 
 class GraphFacts:
-    """Plain-triple reads over one workspace's store. Read-only."""
+    """Plain-triple reads over one store (default graph = the union of its named graphs). Read-only."""
 
-    def __init__(self, workspace: Workspace) -> None:
-        self.ws = workspace
-        self.v = workspace.iris.ontology
+    def __init__(self, store: GraphStore, ontology: str) -> None:
+        self.store = store
+        self.v = ontology
         self._entities: dict[str, Entity] = {}
+
+    @classmethod
+    def of(cls, workspace: Workspace) -> GraphFacts:
+        """Reads over a workspace's store."""
+        return cls(workspace.store, workspace.iris.ontology)
 
     def documents(self) -> dict[str, DocumentScope]:
         """Every stored document by source name."""
         found: dict[str, tuple[str, list[str]]] = {}
-        for src, g, x in self.ws.store.select(ABOUT_QUERY.format(v=self.v)):
+        for src, g, x in self.store.select(ABOUT_QUERY.format(v=self.v)):
             graph, about = found.setdefault(src.value, (g.value, []))  # type: ignore[union-attr]
             if x is not None:
                 about.append(x.value)  # type: ignore[attr-defined]
@@ -93,7 +101,7 @@ class GraphFacts:
         """The plain triples of ``graph`` whose subject is one of ``subjects``."""
         out: list[Triple] = []
         for s in subjects:
-            for q in self.ws.store.raw.quads_for_pattern(NamedNode(s), None, None, NamedNode(graph)):
+            for q in self.store.quads(NamedNode(s), graph=graph):
                 o = q.object
                 if isinstance(o, NamedNode):
                     out.append(Triple(s, q.predicate.value, o.value, True))
@@ -110,7 +118,7 @@ class GraphFacts:
             for i in chunk:
                 self._entities[i] = Entity(i)
             values = " ".join(f"<{i}>" for i in chunk)
-            for x, how, label in self.ws.store.select(LABELS_QUERY.format(v=self.v, rdfs=RDFS, skos=SKOS, values=values)):
+            for x, how, label in self.store.select(LABELS_QUERY.format(v=self.v, rdfs=RDFS, skos=SKOS, values=values)):
                 e = self._entities[x.value]  # type: ignore[union-attr]
                 text = label.value  # type: ignore[union-attr]
                 if how.value == "label":  # type: ignore[union-attr]
@@ -125,32 +133,13 @@ class GraphFacts:
         return {i: self._entities[i] for i in iris}
 
 
-def instrument_matches(gold: str, extracted: Entity) -> bool:
-    """Loose identity of a gold instrument mention and an extracted instrument: a shared
-    resolution number ("AG/RES. 2444"), a shared canonical name or acronym ("CIFTA"), or one
-    name contained in the other.
+def instrument_matches(gold: InstrumentMention, iri: str, extracted: Entity) -> bool:
+    """Whether the extracted instrument ``iri`` is one the gold mandate names (see :mod:`evaluation.symbols`).
 
+    >>> from evaluation.symbols import read_instrument
     >>> e = Entity("x", labels={"AG/RES. 2444 (XXXIX-O/09)"}, numbers={2444})
-    >>> instrument_matches("AG/RES. 2444 (XXXIX-O/09)", e), instrument_matches("AG/RES. 2445", e)
+    >>> g = read_instrument("AG/RES. 2444 (XXXIX-O/09)")
+    >>> instrument_matches(g, "x", e), instrument_matches(read_instrument("AG/RES. 2445"), "x", e)
     (True, False)
-    >>> cifta = Entity("y", labels={NAMED_INSTRUMENTS[0].name})
-    >>> instrument_matches("Inter-American Convention against the Illicit Manufacturing of and Trafficking "
-    ...                    "in Firearms, Ammunition, Explosives, and Other Related Materials (CIFTA) (1997)", cifta)
-    True
     """
-    refs = find_instrument_refs(gold)
-    gold_numbers = {r.number for r in refs if r.body != "named" and r.number} | {
-        int(n) for n in _RES_NUMBER.findall(gold)}
-    gold_names = {norm(r.name) for r in refs if r.body == "named" and r.name}
-    gold_acronyms = set(_PAREN_ACRONYM.findall(gold)) | {
-        i.acronym for i in NAMED_INSTRUMENTS if i.acronym and norm(i.name) in gold_names}
-    if gold_numbers & extracted.numbers:
-        return True
-    names = {norm(label) for label in extracted.labels}
-    if gold_names & names:
-        return True
-    acronyms = set(extracted.acronyms) | {i.acronym for i in NAMED_INSTRUMENTS if i.acronym and norm(i.name) in names}
-    if gold_acronyms & acronyms:
-        return True
-    whole = norm(gold)
-    return any(len(n) >= 12 and (n in whole or whole in n) for n in names)
+    return _matches(gold, iri, labels=extracted.labels, acronyms=extracted.acronyms)

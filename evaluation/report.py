@@ -14,8 +14,9 @@ from typing import Any
 from evaluation.citations import CitationReport
 from evaluation.extraction import ExtractionReport
 from evaluation.metrics import PRF
-from evaluation.programs import ProgramReport
+from evaluation.programs import ALL_FIELDS, ROWS, ProgramReport
 from evaluation.retrieval import RetrievalReport
+from evaluation.robustness import Condition, RobustnessReport
 
 DIGITS = 4
 
@@ -30,6 +31,7 @@ class EvalReport:
     programs: ProgramReport | None
     extraction: ExtractionReport | None
     elapsed_s: float
+    robustness: RobustnessReport | None = None  # program sheets: original, leave-one-out, re-layout
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-able dict of everything, floats rounded to :data:`DIGITS` places."""
@@ -82,6 +84,8 @@ def tables(report: EvalReport) -> list[Table]:
         out += _citations(report.citations)
     if report.programs is not None:
         out += _programs(report.programs)
+    if report.robustness is not None:
+        out += _robustness(report.robustness)
     if report.extraction is not None:
         out += _extraction(report.extraction)
     return out
@@ -127,11 +131,14 @@ def _programs(p: ProgramReport) -> list[Table]:
     langs = [la for la in p.languages if la != "all"]
     columns = ("field", *PRF_COLUMNS, *(f"F1 {la}" for la in langs))
     rows = []
-    for name in (*p.fields, "all fields"):
-        source = p.overall if name == "all fields" else p.scores
+    for name in ROWS:
+        source = p.overall if name == ALL_FIELDS else p.scores
         by_lang = {s.language: s.prf for s in source if s.field == name}
         rows.append((name, *_prf_cells(by_lang["all"]), *(num(by_lang[la].f1) for la in langs)))
-    notes = [f"{len(p.sheets)} gold sheets in the store; plain triples only"]
+    notes = [f"{len(p.sheets)} gold sheets in the store; plain triples only; judged without the extractor's "
+             "gazetteer or reference parser (reference-graph labels, ISO codes, own symbol parser)",
+             "state links = beneficiary and donor links to states, by role (part of those two fields, "
+             "so not pooled again into all fields)"]
     if p.missing:
         notes.append(f"not in the store ({len(p.missing)}): {', '.join(p.missing)}")
     if p.without_program:
@@ -143,6 +150,66 @@ def _programs(p: ProgramReport) -> list[Table]:
     if errors:
         out.append(Table("Program field errors", ("sheet", "missed", "spurious"), errors))
     return out
+
+
+def _robustness(r: RobustnessReport) -> list[Table]:
+    conditions = r.conditions
+    columns = ("row", "lang", *(f"{c.name} {m}" for c in conditions for m in ("P", "R", "F1")))
+    rows = []
+    for lang in r.languages:
+        for name in ROWS:
+            cells: list[str] = []
+            for c in conditions:
+                if not c.available:
+                    cells += ["n/a"] * 3
+                    continue
+                prf = _score(c, name, lang)
+                cells += [num(prf.precision), num(prf.recall), num(prf.f1)]
+            rows.append((name, lang, *cells))
+    notes = [f"{len(r.sheets)} sheets; {r.variants_per_sheet} re-layout variant(s) per sheet "
+             f"({', '.join(r.recipes) or 'none'}), seed {r.seed}; {r.elapsed_s:.1f} s"]
+    notes += [f"{c.name}: {c.note} ({c.runs} runs)" for c in conditions]
+    if r.unreadable:
+        notes.append("not measured (source unreadable): " + "; ".join(f"{d} ({why})" for d, why in r.unreadable))
+    if r.changed_since_ingest:
+        notes.append("source file differs from the stored text (measured on the file): "
+                     + ", ".join(r.changed_since_ingest))
+    if r.differs_from_store:
+        notes.append("the extractor today judges otherwise than the stored graph (re-ingest to compare like with "
+                     "like): " + ", ".join(r.differs_from_store))
+    out = [Table("Program sheets: original, leave-one-out, re-layout", columns, tuple(rows), tuple(notes))]
+
+    by = [c for c in (conditions[0], r.loo_partial or conditions[1], *r.by_recipe, conditions[2]) if c.available]
+    f1_rows = tuple((c.name, str(c.runs), *(num(_score(c, name, "all").f1) for name in ROWS)) for c in by)
+    out.append(Table("Program sheets: F1 by condition and re-layout recipe", ("condition", "runs", *ROWS), f1_rows))
+    if r.losses:
+        out.append(Table("Program facts the original run found and a condition lost", ("sheet", "condition", "lost"),
+                         tuple((x.document, x.condition, "; ".join(x.lost)) for x in r.losses)))
+    f = r.fitting
+    special = []
+    for s in f.special:
+        by_table: dict[str, list[str]] = {}
+        for e in s.entries:
+            text = e.text if len(e.text) <= 60 else e.text[:57] + "…"
+            by_table.setdefault(e.table, []).append(text + (f" → {e.iri.rsplit('/', 1)[-1]}" if e.iri else ""))
+        special += [(s.document, table, "; ".join(texts)) for table, texts in by_table.items()]
+    notes = [f"{f.entries} entries (labels.py tables, named instruments, curated gazetteer names) over "
+             f"{len(f.documents)} development documents: {f.once} fire in exactly one, {f.several} in several, "
+             f"{f.never} in none",
+             "fires = occurs in the text as the extractor looks for it (folded phrase, cue regex, gazetteer tokens); "
+             "a proxy, computed without running the extractor"]
+    notes += [f"{s.document}: {len(s.entries)} entries" for s in f.special]
+    if r.loo_missing:
+        notes.append(f"leave-one-out switched off {', '.join(r.loo_families) or 'nothing'}; it needs a hook in the "
+                     f"extractor to switch off {', '.join(r.loo_missing)} entries")
+    out.append(Table("Rule and lexicon entries that fire in one development sheet only", ("sheet", "table", "entries"),
+                     tuple(special), tuple(notes)))
+    return out
+
+
+def _score(c: Condition, name: str, lang: str) -> PRF:
+    source = c.overall if name == ALL_FIELDS else c.scores
+    return next(s.prf for s in source if s.field == name and s.language == lang)
 
 
 def _extraction(e: ExtractionReport) -> list[Table]:

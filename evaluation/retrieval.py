@@ -14,11 +14,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from evaluation.gold import ALL, Question, languages_of
 from evaluation.metrics import RANK_METRICS, PairedTest, collapse_to_documents, paired_test, rank_metrics
 from kg.errors import PolicyKGError
-from ingest.query_expansion import open_searcher
 from kg.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -26,6 +26,16 @@ log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
 #: What a failed search may raise; anything else is a bug and propagates.
 SEARCH_FAILURES = (PolicyKGError, ValueError, RuntimeError, OSError)
+SOURCES_QUERY = """
+PREFIX pkg: <{v}>
+SELECT DISTINCT ?src WHERE {{ GRAPH ?g {{ ?doc a pkg:Document ; pkg:source ?src }} }}
+"""
+
+
+class PassageSearcher(Protocol):
+    """What retrieval needs of a searcher (``kg.search.Searcher``; the service's adds query expansion)."""
+
+    def search(self, query: str, *, k: int = 10, mode: str | None = "hybrid", embedder: str | None = None) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -107,20 +117,24 @@ def mode_specs(workspace: Workspace) -> tuple[ModeSpec, ...]:
 
 def stored_sources(workspace: Workspace) -> set[str]:
     """The source names (file names without extension) of every stored document. Read-only."""
-    from ingest.pipeline import Ingestor
-
-    return set(Ingestor(workspace).stored())
+    rows = workspace.store.select(SOURCES_QUERY.format(v=workspace.iris.ontology))
+    return {str(getattr(row[0], "value", row[0])) for row in rows if row[0] is not None}
 
 
 def evaluate_retrieval(workspace: Workspace, questions: Sequence[Question], *, k: int = 50,
-                       progress: Progress | None = None) -> RetrievalReport:
+                       searcher: PassageSearcher | None = None, progress: Progress | None = None) -> RetrievalReport:
     """Score every question in every mode. Read-only; cost: len(questions) × modes searches.
 
-    Questions without any relevant document cannot be scored and are left out.
+    ``searcher`` is the one the service uses (the command line passes it, with query
+    expansion); None searches with a plain :class:`kg.search.Searcher`. Questions without
+    any relevant document cannot be scored and are left out.
     """
     questions = [q for q in questions if q.relevant]
     specs = mode_specs(workspace)
-    searcher = open_searcher(workspace)
+    if searcher is None:
+        from kg.search import Searcher
+
+        searcher = Searcher(workspace)
     in_store = stored_sources(workspace)
     relevant = {q.id: q.relevant for q in questions}
     scores: list[QuestionScore] = []

@@ -10,7 +10,7 @@ so a query over plain triples never sees them as facts.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -34,6 +34,8 @@ KIND_TYPES = {
 }
 #: Predicates we reuse from other vocabularies rather than mint.
 REUSED = {"cites": ELI + "cites"}
+#: A statement of a document's graph: every subject and predicate is an IRI.
+Statement = tuple[NamedNode, NamedNode, NamedNode | Literal]
 
 
 def int_literal(value: int) -> Literal:
@@ -43,7 +45,7 @@ def int_literal(value: int) -> Literal:
 class DocumentGraphBuilder:
     def __init__(self, iris: Iris) -> None:
         self.iris = iris
-        self.v = lambda local: NamedNode(iris.vocab(local))
+        self.v: Callable[[str], NamedNode] = lambda local: NamedNode(iris.vocab(local))
 
     def predicate(self, local: str) -> NamedNode:
         return NamedNode(REUSED[local]) if local in REUSED else self.v(local)
@@ -53,7 +55,7 @@ class DocumentGraphBuilder:
         g = NamedNode(self.iris.document_graph(doc.raw.content_id))
         return [Quad(s, p, o, g) for s, p, o in self._triples(doc)]
 
-    def _triples(self, doc: ExtractedDocument) -> Iterator[tuple[NamedNode, NamedNode, object]]:
+    def _triples(self, doc: ExtractedDocument) -> Iterator[Statement]:
         v, a = self.v, NamedNode(RDF + "type")
         cid = doc.raw.content_id
         d = NamedNode(self.iris.document(cid))
@@ -88,7 +90,7 @@ class DocumentGraphBuilder:
         for n, fact in enumerate(doc.facts):
             yield from self._fact(fact, n, cid, passages, starts)
 
-    def _entity(self, e: NewEntity, document: NamedNode) -> Iterator[tuple[NamedNode, NamedNode, object]]:
+    def _entity(self, e: NewEntity, document: NamedNode) -> Iterator[Statement]:
         v, node = self.v, NamedNode(e.iri)
         local, reused = KIND_TYPES.get(e.kind, (e.kind, None))
         yield node, NamedNode(RDF + "type"), v(local)
@@ -113,10 +115,10 @@ class DocumentGraphBuilder:
         yield node, NamedNode(PROV + "wasDerivedFrom"), document
 
     def _fact(self, f: Fact, n: int, cid: str, passages: list[NamedNode],
-              starts: list[int]) -> Iterator[tuple[NamedNode, NamedNode, object]]:
+              starts: list[int]) -> Iterator[Statement]:
         v = self.v
         s, p = NamedNode(f.subject), self.predicate(f.predicate)
-        o: object = NamedNode(f.object) if f.object is not None else (
+        o: NamedNode | Literal = NamedNode(f.object) if f.object is not None else (
             int_literal(int(f.literal)) if isinstance(f.literal, int) else Literal(str(f.literal)))
         if f.confidence >= ASSERT_THRESHOLD:
             yield s, p, o

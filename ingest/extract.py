@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ingest.gazetteer import Gazetteer
+from ingest.instrument_tables import instrument_named, instrument_slug
 from ingest.language import detect_language
 from ingest.model import Fact, InstrumentRef, Mention, NewEntity, ResolutionHeader, Segment
 from ingest.nlp import MentionFinder
@@ -48,7 +49,7 @@ class Extractor:
             return self.iris.oas_ag_resolution(ref.number, ref.session)
         if ref.body == "un-ga":
             return self.iris.instrument(f"unga-res-{ref.number}-{ref.session or ''}")
-        return self.iris.instrument(ref.name or "unknown")
+        return self.iris.instrument(instrument_slug(ref.name or "unknown"))
 
     def instrument_entity(self, ref: InstrumentRef, iri: str, known_years: Mapping[int, int]) -> NewEntity:
         if ref.body == "unsc":
@@ -68,8 +69,9 @@ class Extractor:
             label = f"A/RES/{ref.number}" + (f" ({ref.session})" if ref.session else "")
             return NewEntity(iri, "Resolution", ((label, ""),), None, ref.start, ref.end,
                              (("number", ref.number), ("issuedBy", self.iris.org("un-general-assembly"))))
-        return NewEntity(iri, "Treaty" if "onvention" in (ref.name or "") else "LegalInstrument",
-                         ((ref.name or "", "en"),), None, ref.start, ref.end)
+        known = instrument_named(ref.name or "")
+        return NewEntity(iri, "Treaty" if known is not None and known.is_treaty else "LegalInstrument",
+                         ((ref.name or "", "en"),), known.acronym if known is not None else None, ref.start, ref.end)
 
     def extract(self, raw: RawDocument, *, known_years: Mapping[int, int] | None = None) -> ExtractedDocument:
         from ingest.references import find_instrument_refs

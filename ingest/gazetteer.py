@@ -14,9 +14,11 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from pyoxigraph import Store
+from pyoxigraph import NamedNode, Quad
 
+from ingest.fuzzy_names import DEFAULT_RULE, FuzzyNames, FuzzyRule, merge
 from ingest.model import Mention
+from kg.store.base import GraphStore
 from ontology.iri import Iris
 from ontology.namespaces import RDFS, SKOS
 
@@ -46,18 +48,25 @@ def _needs_capital(entry: Entry) -> bool:
 
 
 class Gazetteer:
-    """Finds the known entities a text names. Cost: linear in the text's tokens."""
+    """Finds the known entities a text names. Cost: linear in the text's tokens.
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
+    Long State and Organization names also match OCR-damaged text by the general rule of
+    :mod:`ingest.fuzzy_names` (``fuzzy=None`` turns it off).
+    """
+
+    def __init__(self, entries: Iterable[Entry], *, fuzzy: FuzzyRule | None = DEFAULT_RULE) -> None:
         self.entries: tuple[Entry, ...] = tuple(entries)
         self._index: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+        keyed: list[tuple[tuple[str, ...], Entry]] = []
         for entry in self.entries:
             tokens = tuple(fold(t) for t in TOKEN.findall(entry.text))
             if not tokens:
                 continue
             self._index.setdefault(tokens[0], []).append((tokens, entry))
+            keyed.append((tokens, entry))
         for candidates in self._index.values():
             candidates.sort(key=lambda c: -len(c[0]))
+        self.fuzzy = FuzzyNames(keyed, fuzzy) if fuzzy is not None else None
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -83,6 +92,8 @@ class Gazetteer:
             start, end = tokens[i][1], tokens[i + length - 1][2]
             found.append(Mention(entry.iri, entry.kind, start, end, text[start:end], "gazetteer"))
             i += length
+        if self.fuzzy is not None and len(self.fuzzy):
+            found = merge(found, self.fuzzy.find(text, tokens, folded, kinds=kinds))
         return found
 
     def _match_at(
@@ -128,17 +139,17 @@ SELECT ?entity ?kind ?label ?how WHERE {
 """
 
 
-def build_gazetteer(store: Store, iris: Iris) -> Gazetteer:
+def build_gazetteer(store: GraphStore, iris: Iris) -> Gazetteer:
     """A gazetteer of every State, Organization and Theme labelled in the store's default graph."""
     query = LABEL_QUERY % (RDFS, SKOS, iris.ontology)
     entries: dict[tuple[str, str], Entry] = {}
-    for row in store.query(query):
-        entity, kind, label, how = row[0].value, row[1].value, row[2], row[3].value
-        text = label.value.strip()
+    for row in store.select(query):
+        entity, kind, label, how = (str(getattr(term, "value")) for term in row)  # noqa: B009 (all bound)
+        text = label.strip()
         if len(text) < 2:
             continue
         kind_local = kind.rsplit("#", 1)[-1]
-        lang = getattr(label, "language", None)
+        lang = getattr(row[2], "language", None)
         acronym = how == "acronym" or (text.isupper() and len(text) <= 6 and " " not in text)
         entries.setdefault((text, entity), Entry(text, entity, kind_local, lang, acronym))
     return Gazetteer(sorted(entries.values(), key=lambda e: (e.iri, e.text)))
@@ -146,10 +157,14 @@ def build_gazetteer(store: Store, iris: Iris) -> Gazetteer:
 
 def reference_gazetteer(iris: Iris) -> Gazetteer:
     """The gazetteer of the shipped reference data alone, without any store on disk."""
+    from kg.store import scratch_store
     from ontology.reference import reference_quads
 
-    from pyoxigraph import Quad
-
-    store = Store()
-    store.extend(Quad(q.subject, q.predicate, q.object) for q in reference_quads(iris))
+    graphs: dict[str, list[Quad]] = {}
+    for q in reference_quads(iris):
+        assert isinstance(q.graph_name, NamedNode)  # reference data lives in named graphs
+        graphs.setdefault(q.graph_name.value, []).append(q)
+    store = scratch_store()
+    for graph, quads in graphs.items():
+        store.add_to_graph(graph, quads)
     return build_gazetteer(store, iris)

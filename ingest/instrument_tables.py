@@ -1,92 +1,216 @@
-"""Data the reference rules read: named instruments in four languages, and the Council's numbering by year.
+"""Data the reference rules read: instruments known by name, and the Council's numbering by year.
 
-Kept as data, apart from the rules in :mod:`ingest.references`, so that adding a
-convention or a year is a table edit.
+The named instruments come from the reference data (``ontology/instruments.ttl``, read by
+:func:`ontology.instruments.load_instruments`): adding a convention or a language is an edit
+of that file. This module turns each name into a pattern by general rules only (accents,
+case, hyphens, line breaks, commas, articles, British/American spelling, "United Nations" or
+"UN", numbers in words or digits), so no spelling variant needs listing.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from bisect import bisect_right
-from typing import NamedTuple
+from dataclasses import dataclass
+from functools import cache
 
-class NamedInstrument(NamedTuple):
-    """A convention, strategy or declaration known by name: its canonical English name, an
-    acronym matched case-sensitively (or ``None``), and case-insensitive regex patterns in
-    which a space stands for any run of whitespace."""
+from ontology.instruments import load_instruments
 
+_SP = r"[ \t\f\v\r]"  # white space within a line
+#: Between two words of a name: white space with at most one line break (after an optional
+#: comma), or a hyphen ("Non Proliferation" / "Non-Proliferation").
+_GAP = rf"(?:,?{_SP}*\s{_SP}*|{_SP}*-{_SP}*(?:\n{_SP}*)?)"
+#: A hyphen inside a name: "Inter-American", "Inter American", "Interamerican", "Inter-\nAmerican".
+_JOIN = rf"(?:{_SP}*-{_SP}*(?:\n{_SP}*)?|{_SP}*\n?{_SP}*)"
+_ARTICLES = frozenset({"the", "el", "la", "los", "las", "le", "les", "o", "os", "a", "as"})
+_NUMBERS = {  # numbers written in words in en/es/pt/fr, 2 and up ("one"/"un"/"a" are articles too)
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "forty": 40, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9,
+    "diez": 10, "cuarenta": 40, "dois": 2, "duas": 2, "quatro": 4, "sete": 7, "oito": 8, "nove": 9,
+    "dez": 10, "quarenta": 40, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
+    "dix": 10, "quarante": 40,
+}
+_SPELLINGS = {  # British / American forms ("-ise/-ize" is handled by a rule)
+    "programme": "program(?:me)?", "program": "program(?:me)?", "defence": "defen[cs]e", "defense": "defen[cs]e",
+    "centre": "cent(?:re|er)", "center": "cent(?:re|er)",
+}
+_NAME_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+def fold_name(text: str) -> str:
+    """Lower case, accents removed, typographic apostrophes and dashes made plain, one character
+    for one (so offsets into the folded text are offsets into *text*).
+
+    >>> fold_name("Convention interaméricaine contre la fabrication d’armes à feu – 1997")
+    "convention interamericaine contre la fabrication d'armes a feu - 1997"
+    """
+    return text.translate(_FOLD)
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table that maps every character to exactly one character."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        base = unicodedata.normalize("NFKD", char)
+        out = base[0] if base and base[0].isascii() and all(unicodedata.combining(c) for c in base[1:]) else char
+        lower = out.lower()
+        self[code] = lower if len(lower) == 1 else out
+        return self[code]
+
+
+_FOLD = _FoldTable({ord(c): "'" for c in "’‘ʼ′`´"} | {ord(c): "-" for c in "‐‑‒–—−"})
+
+
+def _word(low: str) -> str:
+    if low in _NUMBERS:
+        return f"(?:{low}|{_NUMBERS[low]})"
+    if low in _SPELLINGS:
+        return _SPELLINGS[low]
+    for prefix in ("cyber", "ciber"):  # "cybersecurity", "cyber security", "cyber-security"
+        if low.startswith(prefix) and len(low) > len(prefix) + 2:
+            return prefix + _JOIN + re.escape(low[len(prefix):]).replace("iz", "i[sz]")
+    return re.escape(low).replace("iz", "i[sz]")  # "organized" / "organised"
+
+
+def name_pattern(name: str) -> str:
+    """A regular expression, in lower case, that matches *name* as people write it in text
+    folded by :func:`fold_name` (or in any text, compiled with ``re.IGNORECASE``).
+
+    >>> rx = re.compile(name_pattern("United Nations Convention against Transnational Organized Crime"), re.I)
+    >>> bool(rx.search("the UN Convention against Transnational\\nOrganised Crime"))
+    True
+    >>> rx = re.compile(name_pattern("Inter-American Convention against the Illicit Manufacturing of Firearms"), re.I)
+    >>> [bool(rx.search(t)) for t in ("Interamerican Convention against Illicit Manufacturing of, Firearms",
+    ...                                "Pan-Inter-American Convention against the Illicit Manufacturing of Firearms")]
+    [True, False]
+    >>> bool(re.search(name_pattern("FATF Forty Recommendations"), "the FATF 40 Recommendations", re.I))
+    True
+    """
+    return r"(?<![\w-])" + "".join(_parts(name)) + r"(?!\w)"
+
+
+def first_word_pattern(name: str) -> str:
+    """The pattern of the first word of *name*: what a scanner looks for before trying the name.
+    It ends on a word boundary unless a hyphen, which may be left out, follows the word.
+
+    >>> first_word_pattern("Inter-American Convention against Terrorism")
+    'inter'
+    >>> re.match(first_word_pattern("FATF Recommendations"), "FATFs") is None
+    True
+    >>> bool(re.fullmatch(first_word_pattern("United Nations Convention against Corruption"), "U.N.", re.I))
+    True
+    """
+    parts = _parts(name)
+    return parts[0] if parts[1:2] == [_JOIN] else parts[0] + r"(?!\w)"
+
+
+def _parts(name: str) -> list[str]:
+    """One pattern per word, gap or sign of *name*; "United Nations" and an optional article with
+    the gap after it count as one."""
+    tokens = _NAME_TOKEN.findall(fold_name(name).strip())
+    parts: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = low = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token.isspace():
+            parts.append(_GAP)
+        elif low == "united" and nxt.isspace() and tokens[i + 2: i + 3] == ["nations"]:
+            parts.append(rf"(?:united{_GAP}nations|u\.?{_SP}?n\.?(?!\w))")
+            i += 3
+            continue
+        elif low in _ARTICLES and nxt.isspace() and i + 2 < len(tokens):
+            parts.append(f"(?:{low}{_GAP})?")
+            i += 2
+            continue
+        elif low == "l" and nxt == "'":  # French elided article
+            parts.append(f"(?:l'{_SP}?)?")
+            i += 2
+            continue
+        elif token[0].isalnum() or token[0] == "_":
+            parts.append(_word(token))
+        elif token == "-":
+            parts.append(_JOIN)
+        elif token in ",.()":
+            parts.append(re.escape(token) + "?")
+        elif token == "'":
+            parts.append(f"'{_SP}?")
+        else:
+            parts.append(re.escape(token))
+        i += 1
+    return parts
+
+
+@dataclass(frozen=True)
+class NamedInstrument:
+    """A convention, protocol, strategy, declaration or standard known by name.
+
+    ``name`` is its official English title (the text of ``InstrumentRef.name``), ``names``
+    every title, short title and variant in every language, ``acronyms`` its real acronyms
+    (matched case-sensitively). Its IRI is ``Iris.instrument(slug)``.
+    """
+
+    slug: str
     name: str
-    acronym: str | None
-    patterns: tuple[str, ...]
+    kind: str
+    year: int | None
+    is_treaty: bool
+    names: tuple[str, ...]
+    acronyms: tuple[str, ...] = ()
+
+    @property
+    def acronym(self) -> str | None:
+        """The first acronym, if any."""
+        return self.acronyms[0] if self.acronyms else None
+
+    @property
+    def patterns(self) -> tuple[str, ...]:
+        """One pattern per name, longest name first (see :func:`name_pattern`)."""
+        return tuple(name_pattern(n) for n in sorted(self.names, key=len, reverse=True))
 
 
-NAMED_INSTRUMENTS: tuple[NamedInstrument, ...] = (
-    NamedInstrument(
-        "Inter-American Convention against the Illicit Manufacturing of and Trafficking in "
-        "Firearms, Ammunition, Explosives, and Other Related Materials", "CIFTA", (
-            r"Inter-?American Convention against (?:the )?Illicit Manufacturing of,? and "
-            r"Trafficking in Firearms(?:, Ammunition, Explosives,? and Other Related Materials)?",
-            r"Convenci[oó]n Interamericana contra la Fabricaci[oó]n y (?:el )?Tr[aá]fico "
-            r"Il[ií]citos? de Armas de Fuego(?:, Municiones, Explosivos y otros Materiales Relacionados)?",
-            r"Convention interam[ée]ricaine contre la fabrication et le trafic illicites? "
-            r"d['’]armes [àa] feu(?:, de munitions, d['’]explosifs et d['’]autres mat[ée]riels connexes)?",
-            r"Conven[çc][ãa]o Interamericana contra a Fabrica[çc][ãa]o e o Tr[áa]fico "
-            r"Il[íi]citos? de Armas de Fogo(?:, Muni[çc][õo]es, Explosivos e Outros Materiais Correlatos)?",
-        )),
-    NamedInstrument("Inter-American Convention against Terrorism", None, (
-        r"Inter-?American Convention against Terrorism",
-        r"Convenci[oó]n Interamericana contra el Terrorismo",
-        r"Convention interam[ée]ricaine contre le terrorisme",
-        r"Conven[çc][ãa]o Interamericana contra o Terrorismo",
-    )),
-    NamedInstrument("International Convention for the Suppression of the Financing of Terrorism", None, (
-        r"International Convention for the Suppression of the Financing of Terrorism",
-        r"Convenio Internacional para la Represi[oó]n de la Financiaci[oó]n del Terrorismo",
-        r"Convention internationale pour la r[ée]pression du financement du terrorisme",
-        r"Conven[çc][ãa]o Internacional para a (?:Supress[ãa]o|Repress[ãa]o) do Financiamento do Terrorismo",
-    )),
-    NamedInstrument("Convention on International Civil Aviation", None, (
-        r"Convention on International Civil Aviation", r"Chicago Convention",
-        r"Convenio (?:sobre|de) Aviaci[oó]n Civil Internacional", r"Convenio de Chicago",
-        r"Convention (?:relative [àa] l['’]|de l['’])aviation civile internationale",
-        r"Convention de Chicago",
-        r"Conven[çc][ãa]o (?:sobre|de) Avia[çc][ãa]o Civil Internacional", r"Conven[çc][ãa]o de Chicago",
-    )),
-    NamedInstrument("Comprehensive Inter-American Strategy to Combat Threats to Cybersecurity", None, (
-        r"Comprehensive Inter-?American (?:Strategy to Combat Threats to Cyber-?\s?security|"
-        r"Cyber-?\s?security Strategy)",
-        r"Estrategia Interamericana Integral (?:para Combatir las Amenazas a la|de) Seguridad Cibern[ée]tica",
-        r"Strat[ée]gie interam[ée]ricaine (?:globale|int[ée]gr[ée]e) (?:de lutte contre les menaces "
-        r"(?:[àa] la|contre la) cybers[ée]curit[ée]|de cybers[ée]curit[ée])",
-        r"Estrat[ée]gia Interamericana (?:Abrangente|Integral) (?:de Combate [àa]s Amea[çc]as [àa]|de|para "
-        r"Combater as Amea[çc]as [àa]) Seguran[çc]a Cibern[ée]tica",
-    )),
-    NamedInstrument("Hemispheric Drug Strategy", None, (
-        r"Hemispheric (?:Drug Strategy|Strategy on Drugs)",
-        r"Estrategia Hemisf[ée]rica sobre Drogas", r"Estrat[ée]gia Hemisf[ée]rica sobre Drogas",
-        r"Strat[ée]gie h[ée]misph[ée]rique (?:sur les|antidrogue|de lutte contre les) drogues?",
-    )),
-    NamedInstrument("Commitment to Public Security in the Americas", None, (
-        r"Commitment to Public Security in the Americas",
-        r"Compromiso (?:por|con) la Seguridad P[úu]blica en las Am[ée]ricas",
-        r"Engagement (?:pour|en faveur de) la s[ée]curit[ée] publique dans les Am[ée]riques",
-        r"Compromisso (?:com|pela) (?:a )?Seguran[çc]a P[úu]blica nas Am[ée]ricas",
-    )),
-    NamedInstrument("Declaration on Strengthening Cyber Security in the Americas", None, (
-        r"Declaration on Strengthening Cyber-?\s?security in the Americas",
-        r"Declaraci[oó]n sobre (?:el )?Fortalecimiento de la Seguridad Cibern[ée]tica en las Am[ée]ricas",
-        r"D[ée]claration sur le renforcement de la cybers[ée]curit[ée] dans les Am[ée]riques",
-        r"Declara[çc][ãa]o sobre (?:o )?Fortalecimento da Seguran[çc]a Cibern[ée]tica nas Am[ée]ricas",
-    )),
-    NamedInstrument("Declaration on the Protection of Critical Infrastructure from Emerging Threats", None, (
-        r"Declaration on (?:the )?Protection of Critical Infrastructure from Emerging Threats",
-        r"Declaraci[oó]n sobre (?:la )?Protecci[oó]n de (?:la )?Infraestructura Cr[ií]tica ante "
-        r"(?:las )?Amenazas Emergentes",
-        r"D[ée]claration sur la protection des infrastructures critiques (?:face|contre) (?:aux|les) "
-        r"menaces [ée]mergentes",
-        r"Declara[çc][ãa]o sobre a Prote[çc][ãa]o da Infraestrutura Cr[íi]tica (?:contra|diante d)as "
-        r"Amea[çc]as Emergentes",
-    )),
-)
+@cache
+def named_instruments() -> tuple[NamedInstrument, ...]:
+    """Every instrument of the reference data, in its order. Cost: ~20 ms once, cached.
+
+    >>> cifta = next(i for i in named_instruments() if i.acronym == "CIFTA")
+    >>> cifta.name.startswith("Inter-American Convention against the Illicit Manufacturing"), cifta.year
+    (True, 1997)
+    """
+    return tuple(
+        NamedInstrument(slug=r.slug, name=r.label("en"), kind=r.kind, year=r.year, is_treaty=r.is_treaty,
+                        names=tuple(dict.fromkeys(text for text, _ in (*r.labels, *r.aliases))), acronyms=r.acronyms)
+        for r in load_instruments())
+
+
+def instrument_named(name: str) -> NamedInstrument | None:
+    """The instrument whose official English title is *name* (an ``InstrumentRef.name``).
+
+    >>> instrument_named("Arms Trade Treaty").slug, instrument_named("Not an instrument")
+    ('arms-trade-treaty', None)
+    """
+    return _by_name().get(name)
+
+
+def instrument_slug(name: str) -> str:
+    """The slug of the instrument titled *name*; a name the table does not hold is its own slug source."""
+    found = instrument_named(name)
+    return found.slug if found is not None else name
+
+
+@cache
+def _by_name() -> dict[str, NamedInstrument]:
+    return {i.name: i for i in named_instruments()}
+
+
+def __getattr__(attr: str) -> tuple[NamedInstrument, ...]:
+    """``NAMED_INSTRUMENTS``, read on first use (importing this module reads no file)."""
+    if attr == "NAMED_INSTRUMENTS":
+        return named_instruments()
+    raise AttributeError(f"module {__name__!r} has no attribute {attr!r}")
+
 
 # First Security Council resolution number of each year: the Council numbers chronologically,
 # so a number that does not fit the year it is cited with is misread (OCR) or not the Council's.

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Protocol
 
 LANGUAGES = ("en", "es", "pt", "fr")
 
 
+class _Identifier(Protocol):
+    """What we use of py3langid's ``LanguageIdentifier`` (the package ships no types)."""
+
+    def classify(self, text: str) -> tuple[str, float]: ...
+
+
 @cache
-def _identifier():  # type: ignore[no-untyped-def]
+def _identifier() -> _Identifier:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages(list(LANGUAGES))
-    return identifier
+    classifier: _Identifier = identifier
+    return classifier
 
 
 def detect_language(text: str) -> str:

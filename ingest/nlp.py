@@ -76,8 +76,7 @@ class MentionFinder:
             component = GazetteerComponent(self.gazetteer)
             name = f"policykg_gazetteer_{id(component)}"
             Language.component(name, func=component)
-            before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-            nlp.add_pipe(name, **before)
+            nlp.add_pipe(name, before="ner" if "ner" in nlp.pipe_names else None)
             self._pipelines[lang] = nlp
         return self._pipelines[lang]
 

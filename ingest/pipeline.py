@@ -126,7 +126,7 @@ class Ingestor:
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
-        return build_gazetteer(self.ws.store.raw, self.iris)
+        return build_gazetteer(self.ws.store, self.iris)
 
     @cached_property
     def extractor(self) -> Extractor:

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pyoxigraph import Store
-
 from ingest.gazetteer import Gazetteer, build_gazetteer
+from kg.store.base import GraphStore
 from ontology.iri import Iris
 from ontology.namespaces import RDFS
 
@@ -42,10 +41,11 @@ class QueryExpander:
         self.names = names
 
     @classmethod
-    def from_store(cls, store: Store, iris: Iris) -> QueryExpander:
+    def from_store(cls, store: GraphStore, iris: Iris) -> QueryExpander:
+        """Read the names and the gazetteer from the store's default graph: two SELECTs, once."""
         names: dict[str, list[str]] = {}
-        for entity, name in store.query(NAMES_QUERY % (RDFS, iris.ontology)):
-            names.setdefault(entity.value, []).append(name.value)
+        for entity, name in store.select(NAMES_QUERY % (RDFS, iris.ontology)):
+            names.setdefault(str(getattr(entity, "value")), []).append(str(getattr(name, "value")))  # noqa: B009
         return cls(build_gazetteer(store, iris), names)
 
     def __call__(self, query: str) -> str:
@@ -71,4 +71,4 @@ def open_searcher(workspace: Workspace) -> Searcher:
 
     if not workspace.settings.query_expansion:
         return Searcher(workspace)
-    return Searcher(workspace, expand=QueryExpander.from_store(workspace.store.raw, workspace.iris))
+    return Searcher(workspace, expand=QueryExpander.from_store(workspace.store, workspace.iris))

@@ -11,7 +11,9 @@
   ``Resolution 2866`` in a sentence about the OAS General Assembly;
 * UN General Assembly resolutions (``un-ga``): ``A/RES/1474 (ES-IV)``, ``General Assembly
   resolution 1514 (XV)``, ``resolution 46/7`` after "General Assembly";
-* named instruments (``named``) from the :data:`NAMED_INSTRUMENTS` table, in en/es/pt/fr.
+* named instruments (``named``): the conventions, protocols, strategies and standards of the
+  reference data, by any of their names in en/es/pt/fr or by acronym
+  (:func:`~ingest.instrument_names.find_named_instruments`).
 
 OCR damage is repaired only where the repair can be checked: a lost parenthesis around the
 year (``387 1976)``, ``841 1993``), ``$``/``S``/``O`` read for digits (``$46 (1984)``) or one
@@ -26,11 +28,12 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from ingest.instrument_tables import NAMED_INSTRUMENTS, NamedInstrument, unsc_number_fits_year
+from ingest.instrument_names import find_named_instruments
+from ingest.instrument_tables import NamedInstrument, named_instruments, unsc_number_fits_year
 from ingest.model import InstrumentRef, ResolutionHeader
 
-__all__ = ["NAMED_INSTRUMENTS", "NamedInstrument", "find_instrument_refs",
-           "self_reference_filter", "unsc_number_fits_year"]
+__all__ = ["NamedInstrument", "find_instrument_refs", "named_instruments", "self_reference_filter",
+           "unsc_number_fits_year"]
 
 
 _SP = r"[ \t\f\v\r]"  # white space within a line
@@ -91,11 +94,6 @@ _OCR_DIGITS = str.maketrans("SOIlL$", "501115")
 _TITLE_NEXT_RE = re.compile(r"\s*(?:of|on|Adopted)\b")
 _YEAR_RE = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
 _CONTEXT = 400  # characters around a ref searched for its sentence
-_NAMED_RES = tuple(
-    (inst.name,
-     re.compile("|".join("(?:" + p.replace(" ", rf"{_SP}*\s{_SP}*") + ")" for p in inst.patterns), re.I),
-     re.compile(r"\b" + re.escape(inst.acronym) + r"\b") if inst.acronym else None)
-    for inst in NAMED_INSTRUMENTS)
 
 _Pending = list[tuple[int, int, int]]  # (number, start, end) of bare numbers the document decides
 
@@ -123,7 +121,7 @@ def find_instrument_refs(text: str) -> list[InstrumentRef]:
     if unsc_doc:
         found.extend(_orphan_refs(norm, found))
     found.extend(_symbol_refs(norm))
-    found.extend(_named_refs(norm))
+    found.extend(find_named_instruments(norm))
     known = {r.number: r.body for r in found if r.body in ("unsc", "oas-ag")}
     found.extend(InstrumentRef(body=known[n], number=n, year=None, start=s, end=e)
                  for n, s, e in pending if n in known)  # "Resolution 1540" where "UNSCR 1540 (2004)" is
@@ -299,14 +297,14 @@ _ORDINAL_ASSEMBLY_RE = re.compile(
     r"per[ií]odo\s+ordinario\s+de\s+sesiones\s+de\s+la\s+|período\s+ordinário\s+de\s+sessões\s+da\s+|"
     r"session\s+ordinaire\s+de\s+l['’]\s*)?(?:OAS\s+)?(?:General\s+Assembly|Asamblea\s+General|"
     r"Assembleia\s+Geral|Assemblée\s+générale)", re.IGNORECASE)
-_ROMAN = ((40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+_ROMAN = ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 
 def _roman(n: int) -> str:
-    """Roman numeral of an Assembly session.
+    """Roman numeral of an Assembly session (1 to 399; the OAS Assembly held its 50th in 2020).
 
-    >>> _roman(44), _roman(39)
-    ('XLIV', 'XXXIX')
+    >>> _roman(44), _roman(39), _roman(49), _roman(50), _roman(54), _roman(90), _roman(99), _roman(100)
+    ('XLIV', 'XXXIX', 'XLIX', 'L', 'LIV', 'XC', 'XCIX', 'C')
     """
     out = ""
     for value, numeral in _ROMAN:
@@ -321,7 +319,7 @@ def _oas_session(text: str, start: int, end: int, year: int | None) -> str | Non
         return None
     lo, hi = _sentence_bounds(text, start, end)
     m = _ORDINAL_ASSEMBLY_RE.search(text, lo, hi)
-    if m is None or not 1 <= int(m[1]) <= 89:
+    if m is None or not 1 <= int(m[1]) <= 99:
         return None
     return f"{_roman(int(m[1]))}-O/{year % 100:02d}"
 
@@ -355,16 +353,8 @@ def _symbol_refs(text: str) -> list[InstrumentRef]:
     return refs
 
 
-def _named_refs(text: str) -> list[InstrumentRef]:
-    refs: list[InstrumentRef] = []
-    for name, phrase_re, acronym_re in _NAMED_RES:
-        spans = sorted([m.span() for m in phrase_re.finditer(text)]
-                       + ([m.span() for m in acronym_re.finditer(text)] if acronym_re else []))
-        last_end = -1
-        for start, end in spans:
-            if last_end >= 0 and (start < last_end or not text[last_end:start].strip(" \t\n([")):
-                last_end = max(last_end, end)
-                continue  # "... Civil Aviation (Chicago Convention)", "... (CIFTA)": one mention
-            refs.append(InstrumentRef(body="named", number=0, year=None, start=start, end=end, name=name))
-            last_end = end
-    return refs
+def __getattr__(attr: str) -> tuple[NamedInstrument, ...]:
+    """``NAMED_INSTRUMENTS`` (the instruments known by name), read on first use."""
+    if attr == "NAMED_INSTRUMENTS":
+        return named_instruments()
+    raise AttributeError(f"module {__name__!r} has no attribute {attr!r}")

@@ -10,11 +10,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from pyoxigraph import Quad
+from pyoxigraph import Quad, Triple
 
 from ontology.iri import Iris
 from ontology.reference import rebased_turtle
+
+if TYPE_CHECKING:
+    import rdflib
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,7 @@ class ShapeValidator:
         self.iris = iris
 
     @cached_property
-    def shapes(self):  # type: ignore[no-untyped-def]
+    def shapes(self) -> rdflib.Graph:
         import rdflib
 
         return rdflib.Graph().parse(data=rebased_turtle("shapes", self.iris), format="turtle")
@@ -46,7 +50,8 @@ class ShapeValidator:
         for source, quads in documents.items():
             for q in quads:
                 lines.append(f"{q.subject} {q.predicate} {q.object} .")
-                owner.setdefault(q.subject.value, source)
+                if not isinstance(q.subject, Triple):  # a quoted triple is never a focus node
+                    owner.setdefault(q.subject.value, source)
         if not lines:
             return []
         data.parse(data="\n".join(lines), format="nt")

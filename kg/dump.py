@@ -9,10 +9,10 @@ import threading
 import uuid
 from pathlib import Path
 
-from kg.store.oxigraph import OxigraphStore
+from kg.store.base import GraphStore
 
 
-def write_dump(store: OxigraphStore, target: Path, *, fmt: str = "nquads", compress: bool = True) -> Path:
+def write_dump(store: GraphStore, target: Path, *, fmt: str = "nquads", compress: bool = True) -> Path:
     """Write the named graphs to ``target`` (gzip when ``compress``): temp file, then rename.
 
     A reader never sees a half-written file; the default graph (their union) is not repeated.
@@ -37,7 +37,7 @@ class DumpCache:
     The first request after a write pays for the dump (a full scan plus gzip); the rest get the file.
     """
 
-    def __init__(self, store: OxigraphStore, directory: Path) -> None:
+    def __init__(self, store: GraphStore, directory: Path) -> None:
         self.store = store
         self.directory = directory
         shutil.rmtree(directory, ignore_errors=True)  # dumps of an earlier run may be stale

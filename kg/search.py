@@ -6,11 +6,14 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from typing import cast
 
 import numpy as np
+from pyoxigraph import Literal, NamedNode
 
 from kg.errors import BadInput
 from kg.index.base import Scored, rrf
+from kg.index.passage_set import PassageSet
 from kg.workspace import Workspace
 from ontology.iri import Iris
 
@@ -168,11 +171,9 @@ class Searcher:
         return SearchResult(query, mode, None if mode == "bm25" else "+".join(names), k, filters.active(), tuple(hits),
                             round((time.perf_counter() - started) * 1000, 2))
 
-    def _allowed_rows(self, filters: Filters, passages) -> np.ndarray:  # type: ignore[no-untyped-def]
+    def _allowed_rows(self, filters: Filters, passages: PassageSet) -> np.ndarray:
         clauses = []
         bindings: dict[str, object] = {}
-        from pyoxigraph import Literal, NamedNode
-
         if filters.state is not None:  # "" too: it names no state (400)
             bindings["state"] = NamedNode(state_iri(self.ws.iris, filters.state))
             clauses.append("{ GRAPH ?g { ?x ?anyp ?state } }")
@@ -187,10 +188,12 @@ class Searcher:
             clauses.append("{ ?doc pkg:year ?year } UNION { ?doc pkg:about ?a . ?a pkg:year|pkg:startYear ?year }")
         query = (f"PREFIX pkg: <{self.v}> PREFIX dcterms: <http://purl.org/dc/terms/> "
                  "SELECT DISTINCT ?doc WHERE { GRAPH ?g { ?doc a pkg:Document } " + " ".join(clauses) + " }")
-        docs = [row[0].value for row in self.ws.store.select(query, **bindings)]
+        # ?doc is bound in every row, to a document's IRI.
+        rows = cast(list[tuple[NamedNode]], self.ws.store.select(query, **bindings))
+        docs = [row[0].value for row in rows]
         return passages.rows_of_documents(docs)
 
-    def _hits(self, top: list[Scored], rankings: dict[str, list[Scored]], passages) -> list[Hit]:  # type: ignore[no-untyped-def]
+    def _hits(self, top: list[Scored], rankings: dict[str, list[Scored]], passages: PassageSet) -> list[Hit]:
         if not top:
             return []
         rows = [passages.rows[s.row] for s in top]
@@ -211,8 +214,9 @@ class Searcher:
         q = (f"PREFIX pkg: <{self.v}> PREFIX dcterms: <http://purl.org/dc/terms/> "
              f"SELECT ?d ?title ?source ?type ?lang WHERE {{ VALUES ?d {{ {values} }} "
              "?d dcterms:title ?title ; pkg:source ?source ; pkg:documentType ?type ; dcterms:language ?lang }")
-        return {d.value: DocumentRef(d.value, t.value, s.value, ty.value, la.value)
-                for d, t, s, ty, la in self.ws.store.select(q)}
+        # No pattern is OPTIONAL: each row binds the document's IRI and four literals.
+        rows = cast(list[tuple[NamedNode, Literal, Literal, Literal, Literal]], self.ws.store.select(q))
+        return {d.value: DocumentRef(d.value, t.value, s.value, ty.value, la.value) for d, t, s, ty, la in rows}
 
     def _entities(self, passage_iris: list[str]) -> dict[str, list[EntityRef]]:
         values = " ".join(f"<{i}>" for i in passage_iris)
@@ -222,7 +226,9 @@ class Searcher:
              "OPTIONAL { ?e rdfs:label|<http://www.w3.org/2004/02/skos/core#prefLabel> ?l . "
              "FILTER(LANG(?l) = 'en' || LANG(?l) = '') } } GROUP BY ?p ?e")
         out: dict[str, list[EntityRef]] = {}
-        for p, e, t, label in self.ws.store.select(q):
+        # ?p and ?e are IRIs; the type and the label are OPTIONAL.
+        rows = cast(list[tuple[NamedNode, NamedNode, NamedNode | None, Literal | None]], self.ws.store.select(q))
+        for p, e, t, label in rows:
             kind = t.value.rsplit("#", 1)[-1] if t is not None else ""
             out.setdefault(p.value, []).append(EntityRef(e.value, label.value if label is not None else e.value, kind))
         return out

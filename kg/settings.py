@@ -13,12 +13,16 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 EMBEDDER_NAMES = ("minilm", "use-m3")
+#: the graph store backends :func:`kg.store.open_store` knows (its ``BACKENDS`` table)
+STORE_BACKENDS = ("oxigraph",)
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="POLICYKG_", frozen=True, extra="ignore")
 
     store: Path = Field(Path("var/store"), description="Directory of the embedded store and its indexes.")
+    store_backend: str = Field("oxigraph", description="Graph store backend: 'oxigraph' (embedded, on disk under "
+                                                        "<store>/oxigraph).")
     base_iri: str = Field("https://policykg.org/", description="Base of every policykg IRI.")
     # use-m3 alone by default: hybrid with it scored best over the four languages of the dev
     # set (nDCG@10 0.629 vs 0.620 with MiniLM, 0.623 fusing both) and it embeds 8.7x faster.
@@ -78,6 +82,13 @@ class Settings(BaseSettings):
         unknown = [v for v in value if v not in EMBEDDER_NAMES]
         if unknown:
             raise ValueError(f"unknown embedder(s) {unknown}; known: {', '.join(EMBEDDER_NAMES)}")
+        return value
+
+    @field_validator("store_backend")
+    @classmethod
+    def _known_backend(cls, value: str) -> str:
+        if value not in STORE_BACKENDS:
+            raise ValueError(f"unknown store backend {value!r}; known: {', '.join(STORE_BACKENDS)}")
         return value
 
     @field_validator("api_token")

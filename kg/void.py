@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import cast
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
@@ -45,10 +46,11 @@ class DatasetDescriber:
         with self._lock:
             version = store.version
             if self._cached is None or self._cached[0] != version:
-                (t, s, p, o), = store.select(COUNTS_QUERY)
-                classes = tuple((c.value, int(n.value)) for c, n in store.select(CLASSES_QUERY)
-                                if isinstance(c, NamedNode))
-                counts = DatasetCounts(int(t.value), int(s.value), int(p.value), int(o.value),  # type: ignore[union-attr]
+                # COUNT binds every variable of its one row, and ?n of every class row, to an integer literal.
+                (t, s, p, o), = cast(list[tuple[Literal, Literal, Literal, Literal]], store.select(COUNTS_QUERY))
+                class_rows = cast(list[tuple[object, Literal]], store.select(CLASSES_QUERY))
+                classes = tuple((c.value, int(n.value)) for c, n in class_rows if isinstance(c, NamedNode))
+                counts = DatasetCounts(int(t.value), int(s.value), int(p.value), int(o.value),
                                        len(self.workspace.document_graphs()), len(store.named_graphs()), classes)
                 self._cached = (version, counts)
             return self._cached[1]

@@ -23,7 +23,7 @@ from kg.embed.cache import VectorCache
 from kg.index.base import PassageRow
 from kg.index.passage_set import PassageSet
 from kg.settings import Settings
-from kg.store.oxigraph import OxigraphStore
+from kg.store import open_store
 from ontology.iri import Iris
 from ontology.reference import TURTLE_FILES, reference_quads
 
@@ -55,13 +55,23 @@ def reference_version() -> str:
     return h.hexdigest()[:16]
 
 
+def _value(term: object) -> str:
+    """The lexical value of a bound term (IRI or literal); "" when unbound."""
+    return "" if term is None else str(getattr(term, "value"))  # noqa: B009 (Term is a union)
+
+
 class Workspace:
+    """The store (from :func:`kg.store.open_store`), the passage indexes and the vector cache of ``settings.store``."""
+
     def __init__(self, settings: Settings, *, read_only: bool = False) -> None:
         self.settings = settings
         self.iris = Iris(settings.base_iri)
         root = settings.store
         self.read_only = read_only
-        self.store = OxigraphStore(root / "oxigraph", read_only=read_only)
+        self.store = open_store(settings, read_only=read_only)
+        if not self.store.transactional_writes:
+            log.warning("the %s store does not write atomically: a crash during a write may leave a document's "
+                        "graph half replaced (ingest it again to repair it)", settings.store_backend)
         self.index_root = root / "index"
         self.cache = VectorCache(root / "vectors.sqlite")
         self.write_lock = threading.Lock()
@@ -82,6 +92,7 @@ class Workspace:
             return
         graphs: dict[str, list[Quad]] = {}
         for q in reference_quads(self.iris):
+            assert isinstance(q.graph_name, NamedNode)  # reference data lives in named graphs
             graphs.setdefault(q.graph_name.value, []).append(q)
         system = NamedNode(self.iris.system_graph)
         graphs[self.iris.system_graph] = [
@@ -111,10 +122,11 @@ class Workspace:
     # passages and indexes
     def passage_rows(self) -> list[PassageRow]:
         rows = []
-        for p, doc, text, start, end, section, lang in self.store.select(
+        for row in self.store.select(
                 PASSAGES_QUERY.format(v=self.iris.ontology, documents=Literal(self.iris.document_graph("")))):
-            rows.append(PassageRow(p.value, doc.value, text.value, int(start.value), int(end.value),
-                                   section.value, lang.value if lang is not None else "en"))
+            p, doc, text, start, end, section, lang = row
+            rows.append(PassageRow(_value(p), _value(doc), _value(text), int(_value(start)), int(_value(end)),
+                                   _value(section), _value(lang) if lang is not None else "en"))
         return rows
 
     def rebuild_indexes(self, *, progress: Callable[[str], None] | None = None) -> PassageSet:
@@ -148,7 +160,8 @@ class Workspace:
             return self.rebuild_indexes()
 
     def encode_query(self, name: str, text: str) -> np.ndarray:
-        return self.embedder(name).encode([text])[0]
+        vector: np.ndarray = self.embedder(name).encode([text])[0]
+        return vector
 
     def close(self) -> None:
         self.cache.close()

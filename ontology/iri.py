@@ -109,6 +109,14 @@ class Iris:
         """Every graph policykg manages (documents, reference data, system) is named under here."""
         return f"{self.base}graph/"
 
+    def user_graph(self, key: str) -> str:
+        """A graph a client creates through the Graph Store Protocol (POST without ?graph); not managed.
+
+        >>> Iris("https://policykg.org/").user_graph("5f2c")
+        'https://policykg.org/id/graph/5f2c'
+        """
+        return f"{self.base}id/graph/{key}"
+
     def is_managed_graph(self, iri: str) -> bool:
         """Whether a graph belongs to policykg; SPARQL Update and the Graph Store Protocol may not write it.
 

@@ -1,4 +1,4 @@
-"""Curated reference graphs: the ontology, themes, organizations and states, as quads.
+"""Curated reference graphs: the ontology, themes, organizations, named instruments and states, as quads.
 
 Each reference dataset lives in its own named graph so that re-loading one replaces
 exactly its triples. The shipped Turtle files are written against
@@ -17,7 +17,8 @@ from ontology.namespaces import DEFAULT_BASE, GEONAMES, ORG, OWL, RDF, RDFS, SCH
 from ontology.states import StateRecord, load_states
 
 HERE = Path(__file__).resolve().parent
-TURTLE_FILES = {"ontology": "core.ttl", "shapes": "shapes.ttl", "themes": "themes.ttl", "organizations": "organizations.ttl"}
+TURTLE_FILES = {"ontology": "core.ttl", "shapes": "shapes.ttl", "themes": "themes.ttl", "organizations": "organizations.ttl",
+                "instruments": "instruments.ttl"}
 
 
 def rebased_turtle(name: str, iris: Iris) -> str:

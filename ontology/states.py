@@ -78,7 +78,7 @@ def load_states() -> tuple[StateRecord, ...]:
         aliases = [(country.name, "en")]
         if getattr(country, "official_name", None):
             aliases.append((country.official_name, "en"))
-        demonyms = []
+        demonyms: list[tuple[str, str]] = []
         for alias, lang, kind in extra.get(iso3, []):
             (demonyms if kind == "demonym" else aliases).append((alias, lang))
         records.append(

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
-from pyoxigraph import Literal, NamedNode, Triple, serialize
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple, serialize
 
 from api.deps import WorkspaceDep
 from api.negotiation import content, negotiate, offered
 from api.problems import problem_responses
 from kg.errors import NotFound
 from kg.formats import RDF_SYNTAXES, rdf_syntax
+from kg.workspace import Workspace
 from ontology.namespaces import RDF, RDFS, SKOS
 
 router = APIRouter(tags=["entities"])
@@ -23,6 +24,8 @@ MAX_INCOMING = 200
 #: ``format=`` values: html, or an RDF syntax by name, extension or media type (as in ``kg.formats``).
 FORMATS = ["html", "text/html", *sorted({key for s in RDF_SYNTAXES for key in (s.name, s.extension, s.media_type)})]
 SYNTAX_MEDIA_TYPES = sorted({"text/html", *(s.media_type for s in RDF_SYNTAXES)})
+Subject = NamedNode | BlankNode | Triple
+Object = NamedNode | BlankNode | Literal | Triple
 
 
 def media_for(fmt: str | None, accept: str | None) -> str:
@@ -37,7 +40,7 @@ def media_for(fmt: str | None, accept: str | None) -> str:
     return "text/html" if fmt in ("html", "text/html") else rdf_syntax(fmt).media_type
 
 
-def entity_iri(workspace, path: str) -> str:  # type: ignore[no-untyped-def]
+def entity_iri(workspace: Workspace, path: str) -> str:
     """The IRI a path names (a local path under the instance base, or a whole IRI); :class:`NotFound` if none."""
     iri = path if path.startswith("http") else workspace.iris.instance_base + path
     try:
@@ -47,11 +50,14 @@ def entity_iri(workspace, path: str) -> str:  # type: ignore[no-untyped-def]
     return iri
 
 
-def describe(workspace, iri: str) -> tuple[list[Triple], list[Triple]]:  # type: ignore[no-untyped-def]
+def describe(workspace: Workspace, iri: str) -> tuple[list[Triple], list[Triple]]:
     node = NamedNode(iri)
-    outgoing = {Triple(node, p, o) for p, o in workspace.store.select("SELECT ?p ?o WHERE { ?s ?p ?o }", s=node)}
-    incoming = {Triple(s, p, node) for s, p in workspace.store.select(
-        f"SELECT ?s ?p WHERE {{ ?s ?p ?o }} LIMIT {MAX_INCOMING}", o=node)}
+    # A triple pattern binds all its variables: a predicate is an IRI, a subject and an object any term.
+    out_rows = cast(list[tuple[NamedNode, Object]], workspace.store.select("SELECT ?p ?o WHERE { ?s ?p ?o }", s=node))
+    in_rows = cast(list[tuple[Subject, NamedNode]], workspace.store.select(
+        f"SELECT ?s ?p WHERE {{ ?s ?p ?o }} LIMIT {MAX_INCOMING}", o=node))
+    outgoing = {Triple(node, p, o) for p, o in out_rows}
+    incoming = {Triple(s, p, node) for s, p in in_rows}
     return sorted(outgoing, key=str), sorted(incoming, key=str)
 
 
@@ -86,7 +92,7 @@ def entity(path: Annotated[str, Path(description="the IRI's part after id/ (e.g.
     return Response(body, media_type=syntax.media_type)
 
 
-def _link(workspace, term) -> str:  # type: ignore[no-untyped-def]
+def _link(workspace: Workspace, term: Object) -> str:
     if isinstance(term, NamedNode):
         local = workspace.iris.local_path(term.value)
         href = f"/entities/{local}" if local else term.value
@@ -97,11 +103,12 @@ def _link(workspace, term) -> str:  # type: ignore[no-untyped-def]
     return escape(str(term))
 
 
-def render_html(workspace, iri: str, outgoing: list[Triple], incoming: list[Triple]) -> str:  # type: ignore[no-untyped-def]
+def render_html(workspace: Workspace, iri: str, outgoing: list[Triple], incoming: list[Triple]) -> str:
     labels = [t.object.value for t in outgoing if t.predicate.value in (RDFS + "label", SKOS + "prefLabel")
               and isinstance(t.object, Literal) and t.object.language in ("en", None, "")]
     title = labels[0] if labels else iri
-    types = [t.object.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1] for t in outgoing if t.predicate.value == RDF + "type"]
+    types = [t.object.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1] for t in outgoing if t.predicate.value == RDF + "type"
+             and not isinstance(t.object, Triple)]
     rows = "".join(f"<tr><td>{_link(workspace, t.predicate)}</td><td>{_link(workspace, t.object)}</td></tr>"
                    for t in outgoing)
     back = "".join(f"<tr><td>{_link(workspace, t.subject)}</td><td>{_link(workspace, t.predicate)}</td></tr>"

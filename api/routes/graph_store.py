@@ -9,17 +9,19 @@ graphs, so the search indexes stay as they are.
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
 from pyoxigraph import DefaultGraph, Quad, Triple, parse
 
 from api.deps import SettingsDep, WorkspaceDep, require_token
 from api.negotiation import GRAPH_ALIASES, GRAPH_FORMATS, GRAPH_OFFERS, content, offered, pick_syntax
 from api.problems import problem_responses
-from api.sparql_protocol import media_type
-from kg.errors import BadInput, BadQuery, Forbidden, NotFound, PayloadTooLarge, UnsupportedMediaType
-from kg.formats import RDF_SYNTAXES, rdf_syntax
+from api.sparql_protocol import media_type, read_body
+from kg.errors import BadInput, BadQuery, Forbidden, NotFound, UnsupportedMediaType
+from kg.formats import RDF_SYNTAXES, RdfSyntax, rdf_syntax
 from kg.store.oxigraph import iri
 from kg.workspace import Workspace
 
@@ -41,6 +43,11 @@ WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
     201: {"description": "The graph did not exist and now does"},
     204: {"description": "The graph existed and was changed"},
     **problem_responses(400, 403, 413, 415, 422)}
+POST_RESPONSES: dict[int | str, dict[str, Any]] = {
+    **WRITE_RESPONSES,
+    201: {"description": "The graph did not exist and now does; without ?graph, a new graph named by Location",
+          "headers": {"Location": {"description": "IRI of the graph created by a POST without ?graph",
+                                   "schema": {"type": "string", "format": "iri"}}}}}
 
 
 def has_triple_terms(quads: list[Quad]) -> bool:
@@ -75,6 +82,14 @@ def writable(workspace: Workspace, graph: str | None) -> str:
     return graph
 
 
+def parse_payload(body: bytes, syntax: RdfSyntax, base_iri: str | None) -> list[Quad]:
+    """The payload's quads, or :class:`BadInput` with the parser's message."""
+    try:
+        return list(parse(body, format=syntax.oxigraph, base_iri=base_iri))
+    except (SyntaxError, ValueError) as e:
+        raise BadInput(f"the {syntax.name} payload does not parse: {' '.join(str(e).split())[:300]}") from None
+
+
 async def read_graph_payload(request: Request, settings: SettingsDep,
                              graph: GraphParam = None) -> list[Quad]:
     """The request body parsed as RDF by its Content-Type (relative IRIs against the graph IRI)."""
@@ -83,15 +98,11 @@ async def read_graph_payload(request: Request, settings: SettingsDep,
         syntax = rdf_syntax(kind)
     except KeyError:
         raise UnsupportedMediaType(f"send RDF: Turtle, N-Triples, RDF/XML or JSON-LD, not {kind or 'no type'}") from None
-    body = await request.body()
-    if len(body) > settings.max_body_bytes:
-        raise PayloadTooLarge(f"the graph is larger than {settings.max_body_bytes} bytes")
+    body = await read_body(request, settings.max_body_bytes)
     if syntax.name == "jsonld" and body.lstrip()[:1] not in (b"{", b"["):  # the parser would take a bare value
         raise BadInput("a JSON-LD document is a JSON object or array")
-    try:
-        quads = list(parse(body, format=syntax.oxigraph, base_iri=graph))
-    except (SyntaxError, ValueError) as e:
-        raise BadInput(f"the {syntax.name} payload does not parse: {' '.join(str(e).split())[:300]}") from None
+    # Parsing up to max_body_bytes of RDF takes seconds: off the event loop.
+    quads = await run_in_threadpool(parse_payload, body, syntax, graph)
     if any(not isinstance(q.graph_name, DefaultGraph) for q in quads):
         raise BadInput("the payload names graphs; send one graph (the target is ?graph=)")
     if has_triple_terms(quads):
@@ -110,7 +121,8 @@ def read(request: Request, workspace: WorkspaceDep, graph: GraphParam = None, de
     name = target_graph(graph, default)
     if name is not None and not workspace.store.has_graph(name):
         raise NotFound(f"there is no graph <{name}>")
-    syntax = rdf_syntax(pick_syntax(request.headers.get("accept"), offered(format, GRAPH_FORMATS), GRAPH_OFFERS,
+    formats = (format,) if format and offered(format, GRAPH_FORMATS) else ()
+    syntax = rdf_syntax(pick_syntax(request.headers.get("accept"), formats, GRAPH_OFFERS,
                                     GRAPH_ALIASES))
     return Response(workspace.store.graph_dump(name, syntax.oxigraph), media_type=syntax.media_type,
                     headers={"Vary": "Accept"})
@@ -128,10 +140,16 @@ def replace(workspace: WorkspaceDep, payload: PayloadDep, graph: GraphParam = No
     return Response(status_code=204 if existed else 201)
 
 
-@router.post("", status_code=204, dependencies=[Depends(require_token)], summary="Add triples to a named graph",
-             responses=WRITE_RESPONSES, openapi_extra=PAYLOAD)
+@router.post("", status_code=204, dependencies=[Depends(require_token)],
+             summary="Add triples to a named graph; without ?graph or ?default, create a new graph (201 + Location)",
+             responses=POST_RESPONSES, openapi_extra=PAYLOAD)
 def merge(workspace: WorkspaceDep, payload: PayloadDep, graph: GraphParam = None,
           default: DefaultParam = None) -> Response:
+    if graph is None and default is None:  # GSP 5.5: the server names the new graph
+        name = workspace.iris.user_graph(uuid.uuid4().hex)
+        with workspace.write_lock:
+            workspace.store.add_to_graph(name, payload)
+        return Response(status_code=201, headers={"Location": name})
     name = writable(workspace, target_graph(graph, default))
     with workspace.write_lock:
         existed = workspace.store.has_graph(name)

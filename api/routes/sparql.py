@@ -7,6 +7,7 @@ form for browsers). Queries run in killable worker processes (:mod:`kg.sparql.wo
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from html import escape
 
 from fastapi import APIRouter, Request, Response
@@ -16,12 +17,12 @@ from pyoxigraph import serialize
 from api.deps import AdmissionDep, ExecutorDep, SettingsDep, TrustedDep
 from api.negotiation import GRAPH_ALIASES, GRAPH_OFFERS, RESULT_ALIASES, RESULT_OFFERS, negotiate, pick_syntax
 from api.sparql_protocol import QUERY_RESPONSES, QueryRequestDep, endpoint_url
-from kg.errors import BadQuery, NotAcceptable, ResultTooLarge
+from kg.errors import BadQuery, NotAcceptable
 from kg.formats import rdf_syntax
 from kg.settings import Settings
 from kg.sparql.description import service_description
-from kg.sparql.execute import QueryJob
 from kg.sparql.guard import check_query, query_form
+from kg.sparql.run import Dataset, Formats, QueryLimits, run_query
 from ontology.iri import Iris
 
 router = APIRouter(prefix="/sparql", tags=["sparql"])
@@ -40,9 +41,10 @@ def deadline_for(settings: Settings, *, trusted: bool, asked: float | None) -> f
     return float(min(limit, asked)) if asked else float(limit)
 
 
-def _syntax(accept: str | None, fmt: str | None, offers, aliases, *, required: bool) -> str | None:  # type: ignore[no-untyped-def]
+def _syntax(accept: str | None, formats: tuple[str, ...], offers: Mapping[str, str], aliases: Mapping[str, str], *,
+            required: bool) -> str | None:
     try:
-        return pick_syntax(accept, fmt, offers, aliases)
+        return pick_syntax(accept, formats, offers, aliases)
     except NotAcceptable:
         if required:
             raise
@@ -60,27 +62,28 @@ def sparql(req: QueryRequestDep, request: Request, settings: SettingsDep, execut
         if request.method == "GET":
             return describe_service(request, settings)
         raise BadQuery("exactly one 'query' parameter is required")
-    check_query(req.operation, allowlist=settings.outbound_allowlist)
-    form = query_form(req.operation)
     accept = request.headers.get("accept")
-    job = QueryJob(
-        req.operation, default_graphs=req.default_graphs, named_graphs=req.named_graphs,
-        base_iri=endpoint_url(request, "/sparql"), max_rows=settings.max_rows,
-        results_format=_syntax(accept, req.format, RESULT_OFFERS, RESULT_ALIASES, required=form in ("select", "ask")),
-        graph_format=_syntax(accept, req.format, GRAPH_OFFERS, GRAPH_ALIASES, required=form == "graph"))
+
+    def formats(form: str | None) -> Formats:  # asked once the query passed the guard
+        return Formats(_syntax(accept, req.formats, RESULT_OFFERS, RESULT_ALIASES, required=form in ("select", "ask")),
+                       _syntax(accept, req.formats, GRAPH_OFFERS, GRAPH_ALIASES, required=form == "graph"))
+
+    # A refused or malformed-looking query is answered at once, not after waiting for a slot;
+    # run_query checks again on its own path (a few ms even at the size limit).
+    check_query(req.operation, allowlist=settings.outbound_allowlist)
+    formats(query_form(req.operation))
     client = request.client.host if request.client else "unknown"
     started = time.monotonic()
     with admission.slot(client, trusted=trusted) as queued:
-        answer = executor.run(job, deadline_s=deadline_for(settings, trusted=trusted, asked=req.timeout),
-                              wait_s=max(settings.query_queue_wait - queued, 0.001))
+        answer = run_query(
+            req.operation, executor=executor, allowlist=settings.outbound_allowlist, formats=formats,
+            dataset=Dataset(req.default_graphs, req.named_graphs), base_iri=endpoint_url(request, "/sparql"),
+            limits=QueryLimits(deadline_for(settings, trusted=trusted, asked=req.timeout), max_rows=settings.max_rows,
+                               truncate=req.truncate, wait_s=max(settings.query_queue_wait - queued, 0.001)))
     waited_ms = (time.monotonic() - started - answer.elapsed_s) * 1000
     headers = {"Vary": "Accept", "X-Result-Count": str(answer.count),
                "Server-Timing": f"wait;dur={max(waited_ms, 0):.1f}, exec;dur={answer.elapsed_s * 1000:.1f}"}
-    if answer.truncated:
-        if not req.truncate:  # never a silently cut answer: clients count what they receive
-            raise ResultTooLarge(f"the answer has more than {settings.max_rows} rows, the cap this endpoint sets; "
-                                 "page it with LIMIT/OFFSET, or add truncate=1 to accept the first "
-                                 f"{settings.max_rows}", row_cap=settings.max_rows or 0)
+    if answer.truncated:  # only when the client asked for it (run_query refuses a cut answer otherwise)
         headers.update({"X-Result-Truncated": "true", "X-Result-Row-Cap": str(settings.max_rows)})
     return Response(answer.body, media_type=answer.media_type, headers=headers)
 

@@ -25,7 +25,8 @@ FormatParam = Annotated[str | None, Query(description="overrides Accept", json_s
                       "content": content(MEDIA_TYPES)},
                 **problem_responses(406, 422)})
 def void(request: Request, describer: DescriberDep, format: FormatParam = None) -> Response:
-    syntax = rdf_syntax(pick_syntax(request.headers.get("accept"), offered(format, GRAPH_FORMATS), GRAPH_OFFERS,
+    formats = (format,) if format and offered(format, GRAPH_FORMATS) else ()
+    syntax = rdf_syntax(pick_syntax(request.headers.get("accept"), formats, GRAPH_OFFERS,
                                     GRAPH_ALIASES))
     if syntax.has_graphs:
         syntax = rdf_syntax("turtle" if syntax.name == "trig" else "ntriples")

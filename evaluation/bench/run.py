@@ -27,11 +27,11 @@ from evaluation.bench.rdflib_engine import EngineRun, RdflibEngine
 from evaluation.bench.report import BenchReport
 from evaluation.bench.search_latency import LatencyRow, SearchReport, measure_search
 from evaluation.bench.served import ServedApp, ServerCommand, served
-from evaluation.bench.sparql_mix import combine, dump_default_graph, time_http, time_oxigraph, time_rdflib
+from evaluation.bench.sparql_mix import (combine, dump_default_graph, open_engine, time_http, time_oxigraph,
+                                        time_rdflib)
 from evaluation.bench.synthetic import SyntheticSet, build_synthetic_store
 from kg.errors import NotFound
 from kg.settings import Settings
-from kg.store.oxigraph import OxigraphStore
 from ontology.iri import Iris
 
 #: Given a store directory and the embedders its indexes hold, the command that serves it on a port.
@@ -65,7 +65,8 @@ def run_bench(settings: Settings, plan: BenchPlan, *, server_for: ServerFor, say
     if not (plan.store / "oxigraph").is_dir():
         raise NotFound(f"no store at {plan.store}")
     started, started_at = time.perf_counter(), datetime.now(timezone.utc).isoformat(timespec="seconds")
-    load = tuple(round(x, 2) for x in os.getloadavg())
+    one, five, fifteen = os.getloadavg()
+    load = (round(one, 2), round(five, 2), round(fifteen, 2))
     skipped = {s: "--skip" for s in sorted(plan.skip)}
     memory: list[ProcessMemory] = []
     ontology = Iris(settings.base_iri).ontology
@@ -140,13 +141,13 @@ def run_bench(settings: Settings, plan: BenchPlan, *, server_for: ServerFor, say
 
 def _direct_engines(copy: Path, work: Path, ontology: str, plan: BenchPlan) -> tuple[
         dict[str, EngineRun], dict[str, EngineRun], int, RdflibEngine]:
-    store = OxigraphStore(copy / "oxigraph", read_only=True)
+    store = open_engine(copy / "oxigraph")
     try:
-        oxigraph = time_oxigraph(store.raw, ontology, repeats=plan.repeats, budget_s=plan.budget_s)
+        oxigraph = time_oxigraph(store, ontology, repeats=plan.repeats, budget_s=plan.budget_s)
         dump = work / "default-graph.nt"
-        triples = dump_default_graph(store.raw, dump)
+        triples = dump_default_graph(store, dump)
     finally:
-        store.close()
+        del store  # closes the engine
     with RdflibEngine(dump) as engine:
         rdflib = time_rdflib(engine, ontology, repeats=plan.repeats, budget_s=plan.budget_s, cap_s=plan.cap_s)
     dump.unlink()

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import httpx
 
@@ -107,6 +107,6 @@ def _zombie(pid: int) -> bool:
     return stat[stat.rindex(")") + 2] == "Z"
 
 
-def _tail(log: Any, size: int = 2000) -> str:
+def _tail(log: IO[bytes], size: int = 2000) -> str:
     log.seek(0)
     return log.read().decode("utf-8", "replace")[-size:].strip()

@@ -137,6 +137,12 @@ class SparqlReport:
     rdflib_ratio_geomean: float | None
 
 
+def open_engine(directory: Path) -> Store:
+    """pyoxigraph itself, read-only on a *copy* of a store's ``oxigraph`` directory: the baseline the service is timed
+    against (the service reaches its store only through :mod:`kg.store`)."""
+    return Store.read_only(str(directory))
+
+
 def run_oxigraph(store: Store, query: str, *, repeats: int, budget_s: float) -> EngineRun:
     """pyoxigraph called directly, results iterated to the end."""
     def once() -> int:

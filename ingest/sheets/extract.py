@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from ingest.gazetteer import Gazetteer
+from ingest.instrument_tables import instrument_slug
 from ingest.model import Fact, InstrumentRef, NewEntity, Segment
 from ingest.sheets.context import OrgRef, SheetDoc, read_sheet
 from ingest.sheets.fields import Assignment, FieldLabel, FieldValue, assign_fields
@@ -275,7 +276,7 @@ def _instrument_iri(ref: InstrumentRef, iris: Iris, years: dict[int, int]) -> st
         return iris.oas_ag_resolution(ref.number, ref.session)
     if ref.body == "un-ga":
         return iris.instrument(f"unga-res-{ref.number}-{ref.session or ''}")
-    return iris.instrument(ref.name or "unknown")
+    return iris.instrument(instrument_slug(ref.name or "unknown"))
 
 
 def _instrument_facts(doc: SheetDoc, seg: Sequence[Segment], block: int, program: tuple[int, int], iris: Iris,

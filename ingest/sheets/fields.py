@@ -111,6 +111,7 @@ def assign_fields(labels: Sequence[FieldLabel], values: Sequence[FieldValue]) ->
     by_pos = {lab.pos: lab for lab in labels}
     taken: set[int] = set()
     rest: list[FieldValue] = []
+    lab: FieldLabel | None
     for v in values:
         if v.inline is not None and v.inline in by_pos:
             lab = by_pos[v.inline]

@@ -172,9 +172,10 @@ def _join_multiline_labels(text: str, lines: list[Line]) -> list[Line]:
             continue
         j, raw = i, text[line.start:line.end]
         for _ in range(2):
-            j = next_nonblank(out, j)
-            if j is None or out[j].kind in ("heading", "field"):
+            following = next_nonblank(out, j)
+            if following is None or out[following].kind in ("heading", "field"):
                 break
+            j = following
             raw = raw + " " + text[out[j].start:out[j].end]
             combined = fold_key(raw)
             if combined in labels:
@@ -195,6 +196,7 @@ def next_nonblank(lines: list[Line], i: int) -> int | None:
 def _settle_short_lines(text: str, lines: list[Line]) -> list[Line]:
     """Short lines and bare labels that continue a sentence are prose; inline field values may go on a line."""
     out = list(lines)
+    nxt: Line | None
     for i in range(len(out) - 2, -1, -1):  # a short line opening a paragraph is prose
         line, nxt = out[i], out[i + 1]
         if line.kind == "short" and nxt.kind == "prose" and text[line.end:nxt.start].count("\n") == 1:

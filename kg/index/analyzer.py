@@ -38,4 +38,5 @@ def analyze(text: str) -> list[str]:
     ['iraqi', 'invas', 'kuwait', 'colombia', 's', 'programm']
     """
     words = [w for w in WORD.findall(fold(text)) if w not in STOPWORDS]
-    return _stemmer.stemWords(words)
+    stems: list[str] = _stemmer.stemWords(words)  # PyStemmer is untyped; stemWords returns a list of str
+    return stems

@@ -18,9 +18,11 @@ class FaissIndex:
         self.model_version = model_version
         dim = self.vectors.shape[1] if self.vectors.ndim == 2 else 0
         self.hnsw = len(self.vectors) > hnsw_threshold
+        self._index: faiss.Index
         if self.hnsw:
-            self._index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
-            self._index.hnsw.efSearch = 128
+            graph = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+            graph.hnsw.efSearch = 128
+            self._index = graph
         else:
             self._index = faiss.IndexFlatIP(max(dim, 1))
         if len(self.vectors):

@@ -1,8 +1,9 @@
 """A query job: evaluate under the dataset, row cap and deadline, then serialise in the negotiated syntax.
 
-The same :func:`execute` runs in a worker process (:mod:`kg.sparql.worker`) or, with
-``POLICYKG_SPARQL_WORKERS=0`` or an in-memory store, in the serving process, where the
-deadline is only checked between result rows and cannot stop a running evaluation.
+The same :func:`execute` runs in a worker process (:mod:`kg.sparql.worker`, on a snapshot of
+the store) or, with ``POLICYKG_SPARQL_WORKERS=0`` or a store that offers no snapshots, in the
+serving process, where the deadline is only checked between result rows and cannot stop a
+running evaluation. Client queries reach an executor through :func:`kg.sparql.run.run_query`.
 """
 
 from __future__ import annotations
@@ -11,12 +12,10 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from pyoxigraph import Store
-
 from kg.errors import NotAcceptable
 from kg.formats import rdf_syntax, results_syntax
 from kg.sparql.results import serialize_graph, serialize_results
-from kg.store.oxigraph import OxigraphStore, evaluate
+from kg.store.base import GraphStore
 
 if TYPE_CHECKING:
     from kg.settings import Settings
@@ -49,18 +48,20 @@ class QueryAnswer:
     elapsed_s: float
 
 
-def execute(store: Store, job: QueryJob, *, deadline_s: float) -> QueryAnswer:
-    """Evaluate ``job`` on ``store`` and serialise the answer. Read-only.
+def execute(store: GraphStore, job: QueryJob, *, deadline_s: float) -> QueryAnswer:
+    """Evaluate ``job`` on ``store`` (:meth:`GraphStore.query`) and serialise the answer. Read-only.
 
     >>> from pyoxigraph import Literal, NamedNode, Quad
-    >>> s = Store(); s.add(Quad(NamedNode("http://x/s"), NamedNode("http://x/p"), Literal("1")))
+    >>> from kg.store import scratch_store
+    >>> s = scratch_store(); s.add_to_graph("http://x/g", [Quad(NamedNode("http://x/s"), NamedNode("http://x/p"), Literal("1"))])
+    1
     >>> a = execute(s, QueryJob("SELECT ?o { ?s ?p ?o }", results_format="csv"), deadline_s=5)
     >>> a.media_type, a.body
     ('text/csv', b'o\\r\\n1\\r\\n')
     """
     started = time.perf_counter()
-    result = evaluate(store, job.query, deadline_s=deadline_s, max_rows=job.max_rows,
-                      default_graphs=job.default_graphs, named_graphs=job.named_graphs, base_iri=job.base_iri)
+    result = store.query(job.query, deadline_s=deadline_s, max_rows=job.max_rows,
+                         default_graphs=job.default_graphs, named_graphs=job.named_graphs, base_iri=job.base_iri)
     if result.form == "graph":
         if job.graph_format is None:
             raise NotAcceptable("the Accept header allows no RDF syntax for this CONSTRUCT/DESCRIBE result")
@@ -91,24 +92,24 @@ class InProcessExecutor:
     sockets (:func:`kg.sparql.sandbox.without_network`).
     """
 
-    def __init__(self, store: OxigraphStore, *, network: bool = False) -> None:
+    def __init__(self, store: GraphStore, *, network: bool = False) -> None:
         self.store = store
         self.network = network
 
     def run(self, job: QueryJob, *, deadline_s: float, wait_s: float | None = None) -> QueryAnswer:
         if self.network:
-            return execute(self.store.raw, job, deadline_s=deadline_s)
+            return execute(self.store, job, deadline_s=deadline_s)
         from kg.sparql.sandbox import without_network
 
-        return without_network(lambda: execute(self.store.raw, job, deadline_s=deadline_s))
+        return without_network(lambda: execute(self.store, job, deadline_s=deadline_s))
 
     def close(self) -> None:
         pass
 
 
-def open_executor(settings: Settings, store: OxigraphStore) -> QueryExecutor:
-    """Worker processes when configured and the store is on disk, else in-process evaluation."""
-    if settings.sparql_workers > 0 and store.path is not None:
+def open_executor(settings: Settings, store: GraphStore) -> QueryExecutor:
+    """Worker processes when settings ask for them and the store offers snapshots, else in-process evaluation."""
+    if settings.sparql_workers > 0 and store.snapshots:
         from kg.sparql.worker import QueryPool
 
         return QueryPool(store, size=settings.sparql_workers, snapshot_root=settings.store / "snapshots",

@@ -15,6 +15,8 @@ updates), so two independent lines hold:
 Nesting deeper than ``max_nesting`` is refused before the engine's recursive parser sees it
 (some thousands of ``{`` overflow its stack and kill the process). ``FROM <http://…>``
 never fetches anything: a FROM IRI only names a graph of the store.
+
+A client's query meets :func:`check_query` on its one path, :func:`kg.sparql.run.run_query`.
 """
 
 from __future__ import annotations
@@ -23,10 +25,9 @@ from collections.abc import Iterator, Sequence
 
 from kg.errors import BadQuery, Forbidden
 from kg.sparql.lexer import Token, keywords, max_nesting, tokens
-from kg.store.base import GraphStore, QueryResult
 
 __all__ = ["MAX_NESTING", "MAX_QUERY_CHARS", "allowed_outbound", "check_query", "check_text", "outbound_targets",
-           "query_form", "run_guarded", "service_targets"]
+           "query_form", "service_targets"]
 
 MAX_QUERY_CHARS = 100_000
 MAX_NESTING = 128
@@ -118,21 +119,3 @@ def check_query(query: str, *, allowlist: Sequence[str] = ()) -> None:
             shown = f"<{target}>" if target else "a non-IRI target"
             raise Forbidden(f"SERVICE (federated query) to {shown} is disabled on this endpoint")
 
-
-def run_guarded(store: GraphStore, query: str, *, deadline_s: float, max_rows: int | None,
-                default_graphs: tuple[str, ...] = (), named_graphs: tuple[str, ...] = (),
-                allowlist: Sequence[str] = ()) -> QueryResult:
-    """Check, then run a read query in this process under the deadline and row cap (used by the CLI).
-
-    With an empty allow-list the evaluation runs on a thread that cannot open network
-    sockets (:mod:`kg.sparql.sandbox`).
-    """
-    from kg.sparql.sandbox import without_network
-
-    check_query(query, allowlist=allowlist)
-
-    def run() -> QueryResult:
-        return store.query(query, deadline_s=deadline_s, max_rows=max_rows,
-                           default_graphs=default_graphs, named_graphs=named_graphs)
-
-    return run() if allowlist else without_network(run)

@@ -2,9 +2,11 @@
 
 pyoxigraph cannot cancel a running query, and a query holds a core for as long as it runs.
 So queries run in separate processes (``python -m kg.sparql.worker``), each opening a
-*snapshot* of the store read-only: a RocksDB checkpoint made with :meth:`OxigraphStore.backup`
-(hard links, milliseconds), taken again whenever the store's ``version`` moved on, so a
-query sees every write that returned before it started. At the deadline the worker is
+*snapshot* of the store read-only: the pool asks the store for one (:meth:`GraphStore.snapshot`;
+only a store whose ``snapshots`` capability says so, e.g. Oxigraph on disk: a RocksDB checkpoint,
+hard links, milliseconds), again whenever the store's ``version`` moved on, so a query sees
+every write that returned before it started; the worker opens it with the backend that made it
+(:func:`kg.store.open_snapshot`). At the deadline the worker is
 killed (SIGKILL) and replaced, and the request gets :class:`~kg.errors.QueryTimeout`.
 While one worker grinds through a cartesian product, the others and the serving process
 keep answering. Unless the operator allow-lists outbound IRIs, each worker forbids itself
@@ -13,7 +15,7 @@ to materialise too much dies instead of the machine swapping.
 
 The wire between pool and worker is a pair of pipes carrying pickled tuples
 (:class:`multiprocessing.connection.Connection` framing); the worker process imports only
-pyoxigraph and this package's result writers.
+the store backend and this package's result writers.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from pathlib import Path
 
 from kg import errors
 from kg.sparql.execute import QueryAnswer, QueryJob, execute
-from kg.store.oxigraph import OxigraphStore
+from kg.store.base import GraphStore, Snapshot
 
 log = logging.getLogger(__name__)
 SPAWN_TIMEOUT_S = 30.0
@@ -53,11 +55,11 @@ class _Worker:
         os.close(from_child_w)
         self._outbox = Connection(to_child_w, readable=False)
         self._inbox = Connection(from_child_r, writable=False)
-        self.snapshot: Path | None = None
+        self.snapshot: Snapshot | None = None
 
-    def call(self, snapshot: Path, job: QueryJob, *, deadline_s: float) -> QueryAnswer:
+    def call(self, snapshot: Snapshot, job: QueryJob, *, deadline_s: float) -> QueryAnswer:
         """Send one job; wait at most ``deadline_s``. Raises ``TimeoutError`` or ``EOFError`` (worker gone)."""
-        self._outbox.send((str(snapshot), job, deadline_s))
+        self._outbox.send((snapshot, job, deadline_s))
         if not self._inbox.poll(deadline_s):
             raise TimeoutError
         kind, *payload = self._inbox.recv()
@@ -77,10 +79,10 @@ class _Worker:
 class QueryPool:
     """Runs query jobs in ``size`` worker processes; see the module docstring. Thread-safe."""
 
-    def __init__(self, store: OxigraphStore, *, size: int, snapshot_root: Path, memory_mb: int | None = None,
+    def __init__(self, store: GraphStore, *, size: int, snapshot_root: Path, memory_mb: int | None = None,
                  network: bool = False) -> None:
-        if store.path is None:
-            raise ValueError("worker processes need a store on disk to snapshot")
+        if not store.snapshots:
+            raise ValueError("worker processes need a store that offers snapshots")
         self.store = store
         self.size = size
         self.memory_mb = memory_mb
@@ -89,7 +91,7 @@ class QueryPool:
         shutil.rmtree(self.root, ignore_errors=True)  # snapshots of an earlier run
         self.root.mkdir(parents=True)
         self._lock = threading.Lock()
-        self._current: tuple[int, Path] | None = None
+        self._current: Snapshot | None = None
         self._workers: set[_Worker] = set()
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._closed = False
@@ -113,22 +115,22 @@ class QueryPool:
             self._collect()
         threading.Thread(target=self._add_worker, name="sparql-worker-spawn", daemon=True).start()
 
-    def _snapshot_for(self, worker: _Worker) -> Path:
+    def _snapshot_for(self, worker: _Worker) -> Snapshot:
         """The snapshot of the store's current version (made if missing), pinned to ``worker``."""
         with self._lock:
             version = self.store.version
-            if self._current is None or self._current[0] != version:
-                path = self.root / f"v{version}-{uuid.uuid4().hex[:8]}"
-                self.store.backup(path)
-                self._current = (version, path)
-            if worker.snapshot != self._current[1]:
-                worker.snapshot = self._current[1]
+            current = self._current
+            if current is None or current.version != version:
+                current = self._current = self.store.snapshot(self.root / f"v{version}-{uuid.uuid4().hex[:8]}")
+            if worker.snapshot != current:
+                worker.snapshot = current
                 self._collect()  # only when some snapshot may have lost its last holder
-            return self._current[1]
+            return current
 
     def _collect(self) -> None:
         """Delete snapshots no worker holds (caller holds the lock)."""
-        keep = {w.snapshot for w in self._workers} | ({self._current[1]} if self._current else set())
+        held = [w.snapshot for w in self._workers] + [self._current]
+        keep = {s.path for s in held if s is not None}
         for path in self.root.iterdir():
             if path not in keep:
                 shutil.rmtree(path, ignore_errors=True)
@@ -181,19 +183,22 @@ class QueryPool:
 
 def _serve(inbox: Connection, outbox: Connection) -> None:
     """The worker loop: one job in, one answer (or error) out, until the pool closes the pipe."""
-    from pyoxigraph import Store
+    from kg.store import open_snapshot
 
-    store, opened = None, None
+    store: GraphStore | None = None
+    opened: Snapshot | None = None
     while True:
         try:
             snapshot, job, deadline_s = inbox.recv()
         except EOFError:
             return
         try:
-            if snapshot != opened:
-                store = None
-                store, opened = Store.read_only(snapshot), snapshot
-            answer = execute(store, job, deadline_s=deadline_s)  # type: ignore[arg-type]
+            if store is None or snapshot != opened:
+                if store is not None:
+                    store.close()
+                    store = None  # should the next open fail, no job may use the closed store
+                store, opened = open_snapshot(snapshot), snapshot
+            answer = execute(store, job, deadline_s=deadline_s)
             outbox.send(("ok", answer))
         except errors.PolicyKGError as e:
             outbox.send(("error", type(e).__name__, str(e), e.extensions))

@@ -1,14 +1,86 @@
-"""Graph store backends behind one protocol; :func:`open_store` picks one from settings."""
+"""Graph store backends behind one protocol (:mod:`kg.store.base`); this module is the only one that builds one.
+
+:func:`open_store` picks the backend named by ``Settings.store_backend`` from :data:`BACKENDS`
+and imports its module only then, so a backend that configuration does not pick is never
+imported. :func:`open_snapshot` opens, in another process, a :class:`~kg.store.base.Snapshot`
+with the backend that made it, and :func:`scratch_store` gives an empty in-memory store.
+
+Today there is one backend, ``oxigraph`` (embedded, on disk). A remote SPARQL 1.1 Protocol +
+Graph Store Protocol server plugs in as one more entry of :data:`BACKENDS` (its module under
+``kg/store/``, its capabilities declared on its class), chosen by setting ``POLICYKG_STORE_BACKEND``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kg.store.base import GraphStore
+from kg.store.base import GraphStore, Snapshot
+
+if TYPE_CHECKING:
+    from kg.settings import Settings
+
+__all__ = ["BACKENDS", "Backend", "GraphStore", "open_snapshot", "open_store", "scratch_store"]
 
 
-def open_store(path: Path, *, read_only: bool = False) -> GraphStore:
-    """Open (creating if needed) the embedded Oxigraph store under ``path``."""
+@dataclass(frozen=True)
+class Backend:
+    """How to open one backend: from settings and, if it offers snapshots, from a snapshot's path."""
+
+    opens: Callable[[Settings, bool], GraphStore]  # (settings, read_only)
+    opens_snapshot: Callable[[Path], GraphStore] | None = None
+
+
+def _oxigraph(settings: Settings, read_only: bool) -> GraphStore:
     from kg.store.oxigraph import OxigraphStore
 
-    return OxigraphStore(path, read_only=read_only)
+    return OxigraphStore(settings.store / "oxigraph", read_only=read_only)
+
+
+def _oxigraph_snapshot(path: Path) -> GraphStore:
+    from kg.store.oxigraph import OxigraphStore
+
+    return OxigraphStore(path, read_only=True)
+
+
+#: backend name (``Settings.store_backend``) → how to open it; registration is this table, nothing else.
+BACKENDS: Mapping[str, Backend] = {"oxigraph": Backend(_oxigraph, _oxigraph_snapshot)}
+
+
+def open_store(settings: Settings, *, read_only: bool = False) -> GraphStore:
+    """Open (creating it if needed) the store ``settings`` configure. Costs what opening the backend costs.
+
+    >>> import tempfile; from kg.settings import Settings
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     store = open_store(Settings(store=Path(d)))
+    ...     print(len(store), store.snapshots, store.union_default_graph.value)
+    ...     store.close()
+    0 True maintained
+    """
+    try:
+        backend = BACKENDS[settings.store_backend]
+    except KeyError:
+        raise ValueError(f"unknown store backend {settings.store_backend!r}; known: {', '.join(BACKENDS)}") from None
+    return backend.opens(settings, read_only)
+
+
+def open_snapshot(snapshot: Snapshot) -> GraphStore:
+    """Open ``snapshot`` read-only with the backend that made it (in a query worker process)."""
+    backend = BACKENDS.get(snapshot.backend)
+    if backend is None or backend.opens_snapshot is None:
+        raise ValueError(f"the store backend {snapshot.backend!r} offers no snapshots")
+    return backend.opens_snapshot(snapshot.path)
+
+
+def scratch_store() -> GraphStore:
+    """A new, empty store in memory (the embedded engine): scratch work, doctests and tests. No snapshots.
+
+    >>> store = scratch_store()
+    >>> len(store), store.snapshots
+    (0, False)
+    """
+    from kg.store.oxigraph import OxigraphStore
+
+    return OxigraphStore(None)

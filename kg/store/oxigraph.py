@@ -1,5 +1,8 @@
 """The embedded store: Oxigraph on disk, default graph = union of named graphs.
 
+The only module that opens or touches a ``pyoxigraph.Store`` (:func:`kg.store.open_store`
+builds it; worker processes open its snapshots through :func:`kg.store.open_snapshot`).
+
 The store's default graph is kept, on every write, as the set union of its named graphs,
 so a query without a dataset sees everything and one with ``default-graph-uri`` sees
 exactly the graphs it names. Every write bumps :attr:`OxigraphStore.version`, which lets
@@ -14,11 +17,12 @@ import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from pyoxigraph import (
     BlankNode,
     DefaultGraph,
+    Literal,
     NamedNode,
     Quad,
     QueryBoolean,
@@ -26,15 +30,17 @@ from pyoxigraph import (
     QueryTriples,
     RdfFormat,
     Store,
+    Triple,
     serialize,
 )
 
 from kg.errors import BadQuery, Forbidden, PolicyKGError, QueryTimeout
 from kg.sparql.text import ends_with_separator
-from kg.store.base import QueryResult, Term
+from kg.store.base import QueryResult, Row, Snapshot, Term, UnionGraph
 
 _POSITION = re.compile(r"^error at (\d+):(\d+):\s*(.*)$", re.DOTALL)
 MAX_MESSAGE_CHARS = 300
+_T = TypeVar("_T")
 
 
 def syntax_error(message: str) -> BadQuery:
@@ -83,12 +89,13 @@ def evaluate(store: Store, sparql: str, *, deadline_s: float, max_rows: int | No
     'http://x/s'
     """
     started = time.perf_counter()
-    kwargs: dict[str, object] = {"base_iri": base_iri}
-    if default_graphs or named_graphs:
-        kwargs["default_graph"] = [iri(g) for g in default_graphs]
-        kwargs["named_graphs"] = [iri(g) for g in named_graphs]
     try:
-        result = store.query(sparql, **kwargs)
+        if default_graphs or named_graphs:
+            defaults: list[NamedNode | BlankNode | DefaultGraph] = [iri(g) for g in default_graphs]
+            named: list[NamedNode | BlankNode] = [iri(g) for g in named_graphs]
+            result = store.query(sparql, base_iri=base_iri, default_graph=defaults, named_graphs=named)
+        else:
+            result = store.query(sparql, base_iri=base_iri)
     except SyntaxError as e:
         raise syntax_error(str(e)) from None
     except PermissionError as e:
@@ -103,7 +110,7 @@ def evaluate(store: Store, sparql: str, *, deadline_s: float, max_rows: int | No
         if isinstance(result, QuerySolutions):
             variables = tuple(v.value for v in result.variables)
             width = range(len(variables))
-            rows: list[tuple[Term | None, ...]] = []
+            rows: list[Row] = []
             truncated = False
             for solution in result:
                 if len(rows) >= max_rows:
@@ -115,7 +122,7 @@ def evaluate(store: Store, sparql: str, *, deadline_s: float, max_rows: int | No
             return QueryResult("select", variables, tuple(rows), truncated=truncated,
                                elapsed_s=time.perf_counter() - started)
         assert isinstance(result, QueryTriples)
-        triples = []
+        triples: list[Triple] = []
         truncated = False
         for triple in result:
             if len(triples) >= max_rows:
@@ -148,7 +155,7 @@ def fresh_blank_nodes(quads: Iterable[Quad]) -> list[Quad]:
     """
     mapping: dict[str, BlankNode] = {}
 
-    def fresh(term):  # type: ignore[no-untyped-def]
+    def fresh(term: _T) -> _T | BlankNode:
         if isinstance(term, BlankNode):
             return mapping.setdefault(term.value, BlankNode())
         return term
@@ -157,7 +164,11 @@ def fresh_blank_nodes(quads: Iterable[Quad]) -> list[Quad]:
 
 
 class OxigraphStore:
-    """A :class:`~kg.store.base.GraphStore` on pyoxigraph.
+    """A :class:`~kg.store.base.GraphStore` on pyoxigraph, on disk under ``path`` (None: in memory).
+
+    Capabilities: the union default graph is maintained here, in each write's transaction;
+    writes are transactional (RocksDB); a store on disk offers snapshots (RocksDB checkpoints,
+    hard links: milliseconds), one in memory does not.
 
     >>> from pyoxigraph import Literal
     >>> s = OxigraphStore(None)
@@ -165,22 +176,24 @@ class OxigraphStore:
     >>> s.replace_graphs({g: [Quad(n, n, Literal("x"), NamedNode(g))]})
     >>> s.query("SELECT ?o WHERE { ?s ?p ?o }", deadline_s=5, max_rows=10).rows[0][0].value
     'x'
+    >>> s.union_default_graph.value, s.transactional_writes, s.snapshots
+    ('maintained', True, False)
     """
+
+    union_default_graph = UnionGraph.MAINTAINED
+    snapshots = True
+    transactional_writes = True
 
     def __init__(self, path: Path | None, *, read_only: bool = False) -> None:
         if path is None:
             self._store = Store()
+            self.snapshots = False  # nothing on disk to checkpoint
         else:
             path.mkdir(parents=True, exist_ok=True)
             self._store = Store.read_only(str(path)) if read_only else Store(str(path))
         self.path = path
         self.read_only = read_only
         self.version = 0
-
-    @property
-    def raw(self) -> Store:
-        """The pyoxigraph store, for benchmarks and bulk reads."""
-        return self._store
 
     def _written(self) -> None:
         self.version += 1
@@ -192,7 +205,7 @@ class OxigraphStore:
         return evaluate(self._store, sparql, deadline_s=deadline_s, max_rows=max_rows,
                         default_graphs=default_graphs, named_graphs=named_graphs, base_iri=base_iri)
 
-    def select(self, sparql: str, **bindings: object) -> list[tuple[Term | None, ...]]:
+    def select(self, sparql: str, **bindings: object) -> list[Row]:
         """A trusted internal SELECT over the default (union) graph; ``bindings`` bind variables."""
         if bindings:
             # A trailing VALUES block binds the variables wherever they occur; the terms are
@@ -282,6 +295,25 @@ class OxigraphStore:
     def graph_quads(self, graph: str) -> list[Quad]:
         return list(self._store.quads_for_pattern(None, None, None, iri(graph)))
 
+    def quads(self, subject: NamedNode | BlankNode | Triple | None = None, predicate: NamedNode | None = None,
+              obj: Term | None = None, *, graph: str | None = None) -> Iterator[Quad]:
+        """The quads matching the pattern in named graph ``graph`` (None: in every named graph), streamed.
+
+        The default graph is the union of the named graphs and is not listed.
+
+        >>> s = OxigraphStore(None); n = NamedNode("http://x/n")
+        >>> s.add_to_graph("http://x/g", [Quad(n, n, n)])
+        1
+        >>> [str(q.graph_name) for q in s.quads(n)], list(s.quads(graph="http://x/other"))
+        (['<http://x/g>'], [])
+        """
+        if obj is not None and not isinstance(obj, (NamedNode, BlankNode, Literal, Triple)):
+            raise TypeError(f"not an RDF term: {obj!r}")
+        if graph is not None:
+            return iter(self._store.quads_for_pattern(subject, predicate, obj, iri(graph)))
+        return (q for q in self._store.quads_for_pattern(subject, predicate, obj, None)
+                if not isinstance(q.graph_name, DefaultGraph))
+
     def _named_quads(self) -> Iterator[Quad]:
         for g in self._store.named_graphs():
             yield from self._store.quads_for_pattern(None, None, None, g)
@@ -312,8 +344,14 @@ class OxigraphStore:
     def backup(self, target: Path) -> None:
         """A consistent copy of the store at ``target`` (hard links where possible: cheap), openable read-only."""
         if self.path is None:
-            raise ValueError("an in-memory store has no on-disk backup")
+            raise NotImplementedError("an in-memory store has no on-disk backup")
         self._store.backup(str(target))
+
+    def snapshot(self, target: Path) -> Snapshot:
+        """A :meth:`backup` at ``target`` labelled with the version it holds (at least); see :class:`Snapshot`."""
+        version = self.version
+        self.backup(target)
+        return Snapshot("oxigraph", target, version)
 
     def default_graph_size(self) -> int:
         return sum(1 for _ in self._store.quads_for_pattern(None, None, None, DefaultGraph()))

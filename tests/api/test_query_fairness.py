@@ -106,3 +106,14 @@ def test_a_token_holder_finds_a_worker_when_anonymous_clients_fill_theirs(fair_s
         thread.join(timeout=DEADLINE + 10)
     assert r.status_code == 200, r.text
     assert wait_ms(r) < DEADLINE * 1000
+
+
+def test_a_refused_query_is_answered_at_once_even_when_its_client_is_busy(fair_server: str) -> None:
+    with client_from("127.0.0.7") as first, client_from("127.0.0.7") as second:
+        holder = threading.Thread(target=lambda: first.get(fair_server + "/sparql", params={"query": CARTESIAN}))
+        holder.start()
+        time.sleep(0.5)
+        refused = second.get(fair_server + "/sparql", params={"query": "SELECT * { SERVICE <http://127.0.0.1:9/> {} }"})
+        malformed = second.get(fair_server + "/sparql", params={"query": "SELECT * WHERE " + "{" * 500})
+        holder.join(timeout=DEADLINE + 10)
+    assert refused.status_code == 403 and malformed.status_code == 400  # not a 503 after waiting for the slot

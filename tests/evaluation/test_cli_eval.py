@@ -27,15 +27,20 @@ def test_eval_command_without_questions(settings, ingested, tmp_path: Path) -> N
     app = make_app(settings)
     runner = CliRunner()
 
-    as_json = runner.invoke(app, ["eval", "--gold", str(gold), "--json"])
+    as_json = runner.invoke(app, ["eval", "--gold", str(gold), "--json", "--variants", "1"])
     assert as_json.exit_code == 0, as_json.output
     data = json.loads(as_json.stdout)
     assert data["absent"] == ["questions", "extraction"]
     assert data["retrieval"] is None and data["extraction"] is None
     assert data["citations"]["documents"] and data["programs"]["sheets"]
+    robustness = data["robustness"]  # the program sheets of data/sample are in the slice store
+    assert [c["name"] for c in robustness["conditions"]] == ["original", "leave-one-out", "re-layout"]
+    assert robustness["sheets"] and robustness["variants_per_sheet"] == 1
+    assert next(c for c in robustness["conditions"] if c["name"] == "re-layout")["runs"] == len(robustness["sheets"])
+    assert robustness["fitting"]["special"]
 
     report = tmp_path / "out" / "eval.md"
-    as_table = runner.invoke(app, ["eval", "--gold", str(gold), "--report", str(report)])
+    as_table = runner.invoke(app, ["eval", "--gold", str(gold), "--report", str(report), "--no-robustness"])
     assert as_table.exit_code == 0, as_table.output
     unsc = data["citations"]["unsc"]
     expected = [f"{unsc[k]:.4f}" if unsc[k] is not None else "–" for k in ("precision", "recall", "f1")]

@@ -13,7 +13,8 @@ from evaluation.gold import load_gold
 from kg.errors import BadInput
 
 MODULES = ("evaluation.gold", "evaluation.metrics", "evaluation.names", "evaluation.citations",
-           "evaluation.graph_facts", "evaluation.extraction", "evaluation.report")
+           "evaluation.graph_facts", "evaluation.extraction", "evaluation.report", "evaluation.symbols",
+           "evaluation.programs", "evaluation.fitting", "evaluation.relayout", "evaluation.sheet_layout", "evaluation.robustness")
 
 
 @pytest.mark.parametrize("name", MODULES)

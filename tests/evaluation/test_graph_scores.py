@@ -15,9 +15,8 @@ from evaluation.citations import evaluate_citations
 from evaluation.extraction import evaluate_extraction
 from evaluation.gold import Ambiguity, CitationGold, ExtractionGold, GoldEntity, GoldRelation, ProgramFacts
 from evaluation.graph_facts import GraphFacts
-from evaluation.names import NameResolver
-from evaluation.programs import evaluate_programs
-from ingest.gazetteer import build_gazetteer
+from evaluation.names import ReferenceNames
+from evaluation.programs import ProgramJudge, evaluate_programs
 from kg.settings import Settings
 from kg.workspace import Workspace
 from ontology.namespaces import ELI, PROV, RDF, RDFS, XSD
@@ -122,8 +121,8 @@ def test_program_fields_plain_triples_only(ws: Workspace) -> None:
                         implementedBy=("OAS Department of Public Security",), mandatedBy=(CIFTA + " (CIFTA) (1997)",),
                         beneficiary=("GTM", "HND", "SLV"), donor=("USA", "ESP"), partner=("Inter-American Defense Board",),
                         themes=(), start=None, end=None)
-    resolver = NameResolver(build_gazetteer(ws.store.raw, iris), iris)
-    report = evaluate_programs(GraphFacts(ws), resolver, [gold, ProgramFacts(
+    judge = ProgramJudge(ReferenceNames.from_reference(iris))
+    report = evaluate_programs(GraphFacts.of(ws), judge, [gold, ProgramFacts(
         "absent-sheet", "x", None, "en", (), (), (), (), (), (), None, None)])
     assert report.missing == ("absent-sheet",)
     donor = report.score("donor")
@@ -140,6 +139,10 @@ def test_program_fields_plain_triples_only(ws: Workspace) -> None:
     (sheet,) = report.sheets
     assert ("donor", "ESP") in sheet.missed and ("partner", "Inter-American Defense Board") in sheet.missed
     assert report.languages == ("all", "en", "es")
+    program = report.score("program")  # the extracted label is longer than the gold's, the acronym is not given
+    assert (program.precision, program.recall) == (0.0, 0.0)
+    links = report.score("state links")  # beneficiary GTM, HND right; fundedBy USA right, GTM wrong
+    assert (links.matched_predicted, links.predicted, links.matched_gold, links.gold) == (3, 4, 3, 5)
 
 
 def test_entities_relations_and_ambiguity(ws: Workspace) -> None:
@@ -179,7 +182,7 @@ def test_entities_relations_and_ambiguity(ws: Workspace) -> None:
                    GoldRelation("program:police-network", "mandatedBy", "instrument:oas-ag-res-2866",
                                 ("mandatedBy", "implements"))),
         themes=(), ambiguous=(Ambiguity("state:GTM", "next to 'Donor Countries'"),))
-    report = evaluate_extraction(GraphFacts(ws), iris, [gold])
+    report = evaluate_extraction(GraphFacts.of(ws), iris, [gold])
     entities = {k.kind: k.prf for k in report.entities}
     assert (entities["all"].matched_predicted, entities["all"].predicted) == (4, 5)  # USA is not in the gold
     assert (entities["all"].matched_gold, entities["all"].gold) == (4, 5)  # AMERIPOL was not found

@@ -123,11 +123,13 @@ def test_whole_eval_on_the_slice(settings, ingested) -> None:  # type: ignore[no
     from evaluation.suite import run_eval
     from kg.workspace import Workspace
 
+    from ingest.query_expansion import open_searcher
+
     gold = load_gold(gold_dir)
     ws = Workspace(settings, read_only=True)
     try:
         indexed = list(ws.passages().dense)
-        report = run_eval(ws, gold, k=50)
+        report = run_eval(ws, gold, k=50, searcher=open_searcher(ws))  # the service's searcher
     finally:
         ws.cache.close()
 

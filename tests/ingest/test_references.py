@@ -12,16 +12,20 @@ import pytest
 
 import ingest.references
 from ingest.model import InstrumentRef, ResolutionHeader
+from ingest.instrument_tables import instrument_named, instrument_slug, name_pattern
 from ingest.references import (
-    NAMED_INSTRUMENTS,
+    _oas_session,
+    _roman,
     find_instrument_refs,
+    named_instruments,
     self_reference_filter,
     unsc_number_fits_year,
 )
 from ingest.resolutions import parse_header
+from ontology.iri import slugify
 from tests.conftest import shared_or_skip
 
-CIFTA = NAMED_INSTRUMENTS[0].name
+CIFTA = next(i.name for i in named_instruments() if i.acronym == "CIFTA")
 Row = tuple[str, int, int | None, str | None, str]  # body, number, year, session, the span's text
 
 
@@ -158,11 +162,136 @@ def test_named_refs(text: str, expected: list[tuple[str, str]]) -> None:
     assert all(r.number == 0 and r.year is None for r in refs)
 
 
-def test_named_table_is_data() -> None:
-    for entry in NAMED_INSTRUMENTS:
-        name, acronym, patterns = entry
-        assert name and patterns and all(isinstance(p, str) for p in patterns)
-        assert acronym is None or acronym.isupper()
+# Names written from the official texts of the treaty series (not from any document of the corpus).
+NPT = "treaty-on-the-non-proliferation-of-nuclear-weapons"
+UNTOC = "united-nations-convention-against-transnational-organized-crime"
+@pytest.mark.parametrize(("text", "slug"), [
+    ("Parties to the Treaty on the Non-Proliferation of Nuclear Weapons", NPT),
+    ("el Tratado sobre la No Proliferación de las Armas Nucleares", NPT),
+    ("States parties to the NPT and to the TNP", NPT),
+    ("the UN Convention against Transnational Organised Crime", UNTOC),
+    ("la Convention de Palerme et ses protocoles", UNTOC),
+    ("ratificó la Convención de las Naciones Unidas contra la Corrupción",
+     "united-nations-convention-against-corruption"),
+    ("a Convenção Interamericana contra a Corrupção (IACAC)", "inter-american-convention-against-corruption"),
+    ("the Convention of Belém do Pará", "convention-of-belem-do-para"),
+    ("la Convención Interamericana para Prevenir, Sancionar y Erradicar la Violencia contra la Mujer",
+     "convention-of-belem-do-para"),
+    ("Convention interaméricaine sur l’extradition", "inter-american-convention-on-extradition"),
+    ("the Chemical Weapons Convention (CWC)", "chemical-weapons-convention"),
+    ("la Convention sur les armes à sous-munitions", "convention-on-cluster-munitions"),
+    ("the Treaty of Tlatelolco", "treaty-of-tlatelolco"),
+    ("the Arms Trade Treaty", "arms-trade-treaty"),
+    ("o Tratado sobre o Comércio de Armas", "arms-trade-treaty"),
+    ("the International Convention for the Suppression of Acts of Nuclear\nTerrorism",
+     "international-convention-for-the-suppression-of-acts-of-nuclear-terrorism"),
+    ("the Protocol against the Smuggling of Migrants by Land, Sea and Air",
+     "protocol-against-the-smuggling-of-migrants-by-land-sea-and-air"),
+    ("the Single Convention on Narcotic Drugs, 1961", "single-convention-on-narcotic-drugs"),
+    ("the Budapest Convention on cybercrime", "convention-on-cybercrime"),
+    ("the Inter-American Convention on Transparency in Conventional Weapons Acquisitions",
+     "inter-american-convention-on-transparency-in-conventional-weapons-acquisitions"),
+    ("the forty Recommendations of the Financial Action Task Force", "fatf-recommendations"),
+    ("apply the FATF 40 Recommendations", "fatf-recommendations"),
+    ("implement the ISPS Code in ports", "international-ship-and-port-facility-security-code"),
+    ("the Amendment to the Convention on the Physical Protection of Nuclear Material",
+     "amendment-to-the-convention-on-the-physical-protection-of-nuclear-material"),
+    ("the CPPNM and the A/CPPNM", "convention-on-the-physical-protection-of-nuclear-material"),
+])
+def test_named_refs_cover_the_treaty_series(text: str, slug: str) -> None:
+    refs = [r for r in find_instrument_refs(text) if r.body == "named"]
+    assert refs and instrument_slug(refs[0].name or "") == slug, [(r.name, text[r.start:r.end]) for r in refs]
+    assert all(text[r.start:r.end] == text[r.start:r.end].strip() for r in refs)
+
+
+@pytest.mark.parametrize("text", [
+    "the Hague Convention of 1907", "the Vienna Convention on the Law of Treaties",
+    "the report makes forty recommendations",
+    "the Inter-American Convention on Human Rights",  # not the American Convention: no "American" after a hyphen
+    "a sua convenção", "Att. the Minister", "the Convention on the Rights of the Child",
+])
+def test_named_refs_leave_other_names_alone(text: str) -> None:
+    assert [r.name for r in find_instrument_refs(text) if r.body == "named"] == []
+
+
+def test_named_table_is_reference_data() -> None:
+    table = named_instruments()
+    assert len(table) >= 60
+    assert len({i.slug for i in table}) == len(table) and len({i.name for i in table}) == len(table)
+    for entry in table:
+        assert entry.name and entry.names and entry.slug == slugify(entry.slug)
+        assert entry.kind and (entry.year is None or 1940 <= entry.year <= 2030)
+        assert all(a.replace("/", "").isupper() for a in entry.acronyms)
+        assert instrument_named(entry.name) is entry
+        for pattern in entry.patterns:
+            re.compile(pattern)
+    owners: dict[str, set[str]] = {}
+    for entry in table:
+        for name in (*entry.names, *entry.acronyms):
+            owners.setdefault(name.casefold(), set()).add(entry.slug)
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}, "a name or acronym given to two instruments"
+
+
+def test_every_name_finds_its_own_instrument() -> None:
+    for entry in named_instruments():
+        for name in entry.names:
+            refs = [r for r in find_instrument_refs(f"Recalling the {name}, ") if r.body == "named"]
+            assert [r.name for r in refs] == [entry.name], name
+
+
+def test_existing_instrument_iris_are_stable() -> None:
+    """The slugs the first table minted from the English names stay the IRIs of those instruments."""
+    for name in ("Inter-American Convention against the Illicit Manufacturing of and Trafficking in Firearms, "
+                 "Ammunition, Explosives, and Other Related Materials", "Inter-American Convention against Terrorism",
+                 "International Convention for the Suppression of the Financing of Terrorism",
+                 "Convention on International Civil Aviation",
+                 "Comprehensive Inter-American Strategy to Combat Threats to Cybersecurity",
+                 "Hemispheric Drug Strategy",
+                 "Commitment to Public Security in the Americas",
+                 "Declaration on Strengthening Cyber Security in the Americas",
+                 "Declaration on the Protection of Critical Infrastructure from Emerging Threats"):
+        assert instrument_slug(name) == slugify(name)
+
+
+def test_name_pattern_rules() -> None:
+    rx = re.compile(name_pattern("Comprehensive Nuclear-Test-Ban Treaty"), re.I)
+    assert all(rx.search(t) for t in ("Comprehensive Nuclear Test Ban Treaty", "comprehensive nuclear-test-ban treaty",
+                                      "Comprehensive Nuclear-Test-\nBan Treaty"))
+    assert not rx.search("Comprehensive Nuclear-Test-Ban Treatyist")
+
+
+# Roman numerals written out by hand, 1-60 (the OAS General Assembly held its 50th regular session in 2020).
+ROMAN = ("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX "
+         "XXI XXII XXIII XXIV XXV XXVI XXVII XXVIII XXIX XXX XXXI XXXII XXXIII XXXIV XXXV XXXVI XXXVII XXXVIII "
+         "XXXIX XL XLI XLII XLIII XLIV XLV XLVI XLVII XLVIII XLIX L LI LII LIII LIV LV LVI LVII LVIII LIX LX").split()
+
+
+def test_roman_numerals_by_hand() -> None:
+    assert [_roman(n) for n in range(1, 61)] == ROMAN
+
+
+def from_roman(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for a, b in zip(numeral, numeral[1:] + " "):
+        total += -values[a] if b != " " and values[a] < values[b] else values[a]
+    return total
+
+
+def test_roman_numerals_round_trip() -> None:
+    numerals = [_roman(n) for n in range(1, 101)]
+    assert [from_roman(r) for r in numerals] == list(range(1, 101))
+    assert all(re.fullmatch(r"C?(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})", r) for r in numerals)  # canonical form
+
+
+@pytest.mark.parametrize(("text", "session"), [
+    ("Resolution 2950 adopted at the 50th regular session of the General Assembly in 2020.", "L-O/20"),
+    ("Resolution 3000 adopted at the 53rd General Assembly of the OAS in 2023.", "LIII-O/23"),
+    ("Resolution 2866 approved during the 44th General Assembly of the OAS in 2014.", "XLIV-O/14"),
+])
+def test_oas_session_from_the_assembly_ordinal(text: str, session: str) -> None:
+    start = text.index("Resolution")
+    assert _oas_session(text, start, start + 15, int(text[-5:-1])) == session
 
 
 def ref(number: int, year: int | None, start: int = 0, body: str = "unsc") -> InstrumentRef:

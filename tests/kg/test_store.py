@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad
 
-from kg.errors import BadQuery
+from kg.errors import BadQuery, PolicyKGError
 from kg.store.oxigraph import OxigraphStore
 
 G1, G2 = "http://example.org/g1", "http://example.org/g2"
@@ -55,10 +55,10 @@ def test_a_failing_replacement_leaves_the_store_as_it_was(tmp_path) -> None:
 def test_the_update_we_rely_on_is_one_transaction(tmp_path) -> None:
     store = OxigraphStore(tmp_path)
     store.replace_graphs({G1: [quad("a", "1", G1)]})
-    with pytest.raises(Exception):
-        store.raw.update(f"DROP SILENT GRAPH <{G1}> ; INSERT DATA {{ GRAPH <{G2}> {{ <http://x> <http://p> 1 }} }} ;"
-                         " DROP GRAPH <http://example.org/missing>")
-    assert len(store.graph_quads(G1)) == 1 and store.graph_quads(G2) == []
+    with pytest.raises(PolicyKGError):  # the last operation fails: nothing of the update stays
+        store.update(f"DROP SILENT GRAPH <{G1}> ; INSERT DATA {{ GRAPH <{G2}> {{ <http://x> <http://p> 1 }} }} ;"
+                     " DROP GRAPH <http://example.org/missing>", touched=[G1, G2])
+    assert len(store.graph_quads(G1)) == 1 and store.graph_quads(G2) == [] and store.default_graph_size() == 1
 
 
 def test_row_cap_is_flagged() -> None:

@@ -1,4 +1,4 @@
-"""The vocabulary as data: core.ttl, shapes.ttl, themes.ttl and organizations.ttl.
+"""The vocabulary as data: core.ttl, shapes.ttl, themes.ttl, organizations.ttl and instruments.ttl.
 
 Each file must parse, every term and concept must be labelled in the four languages, the
 organizations must be unambiguous gazetteer keys, and the SHACL shapes must accept a small
@@ -25,7 +25,7 @@ DCTERMS = Namespace("http://purl.org/dc/terms/")
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # rdflib's closed XSD namespace warns under pytest
 ID = Namespace(BASE + "id/")
 LANGUAGES = ("en", "es", "pt", "fr")
-FILES = ("core.ttl", "shapes.ttl", "themes.ttl", "organizations.ttl")
+FILES = ("core.ttl", "shapes.ttl", "themes.ttl", "organizations.ttl", "instruments.ttl")
 
 CLASSES = (
     "State", "Organization", "Program", "LegalInstrument", "Resolution", "NationalLaw", "Treaty",
@@ -108,7 +108,7 @@ def test_file_parses_and_uses_the_default_base(name: str) -> None:
     assert BASE in text, "the files are rebased textually: they must be written against DEFAULT_BASE"
 
 
-@pytest.mark.parametrize("name", ("shapes.ttl", "themes.ttl", "organizations.ttl"))
+@pytest.mark.parametrize("name", ("shapes.ttl", "themes.ttl", "organizations.ttl", "instruments.ttl"))
 def test_every_pkg_term_used_is_defined_in_core(name: str, core: Graph) -> None:
     defined = {s for s in core.subjects() if isinstance(s, URIRef) and s.startswith(str(PKG))}
     used = {t for triple in load(name) for t in triple if isinstance(t, URIRef) and t.startswith(str(PKG))}
@@ -267,6 +267,59 @@ def test_organization_links(orgs: Graph) -> None:
         assert (ID["org/" + slug], OWL.sameAs, URIRef("http://www.wikidata.org/entity/" + qid)) in orgs
     assert (ID["org/unsc"], SKOS.altLabel, Literal("Security Council", lang="en")) in orgs
     assert (ID["org/oas-dps"], ORG.subOrganizationOf, ID["org/oas-sms"]) in orgs
+
+
+# --------------------------------------------------------------------------- instruments.ttl
+
+INSTRUMENT_KINDS = {"treaty", "convention", "protocol", "amendment", "recommendation", "strategy", "declaration",
+                    "plan", "instrument", "code"}
+
+
+@pytest.fixture(scope="module")
+def instruments() -> Graph:
+    return load("instruments.ttl")
+
+
+def instrument_nodes(graph: Graph) -> list[URIRef]:
+    return sorted({s for s in graph.subjects(RDF.type, None) if isinstance(s, URIRef)})
+
+
+def test_instruments_are_typed_dated_and_named_in_english(instruments: Graph) -> None:
+    nodes = instrument_nodes(instruments)
+    assert len(nodes) >= 60
+    for node in nodes:
+        slug = node.removeprefix(str(ID) + "instrument/")
+        assert slug != node and slugify(slug) == slug, node
+        kind = str(instruments.value(node, DCTERMS.type))
+        assert kind in INSTRUMENT_KINDS, node
+        treaty = kind in {"treaty", "convention", "protocol", "amendment"}
+        assert set(instruments.objects(node, RDF.type)) == {PKG.Treaty if treaty else PKG.LegalInstrument}, node
+        labels = languages(instruments, node, RDFS.label)
+        assert "en" in labels and len(labels) == len(set(labels)), node
+        assert set(labels) <= set(LANGUAGES) and set(languages(instruments, node, SKOS.altLabel)) <= set(LANGUAGES)
+        year = instruments.value(node, PKG.year)
+        assert isinstance(year, Literal) and 1940 <= year.toPython() <= 2030, node
+
+
+def test_instrument_names_are_unambiguous(instruments: Graph) -> None:
+    owners: dict[str, set[URIRef]] = defaultdict(set)
+    for node in instrument_nodes(instruments):
+        for predicate in (RDFS.label, SKOS.altLabel, PKG.acronym):
+            for name in instruments.objects(node, predicate):
+                owners[fold(name)].add(node)
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+    for ambiguous in ("hague convention", "montreal convention", "vienna convention", "palermo protocol", "sua"):
+        assert ambiguous not in owners
+
+
+def test_instruments_are_issued_by_known_organizations(instruments: Graph, orgs: Graph) -> None:
+    known = set(org_nodes(orgs))
+    issuers = set(instruments.objects(None, PKG.issuedBy))
+    assert issuers and issuers <= known, issuers - known
+
+
+def test_reference_instruments_conform_to_the_shapes(instruments: Graph, orgs: Graph, shapes: Graph) -> None:
+    assert violations(instruments + orgs, shapes) == set()
 
 
 # --------------------------------------------------------------------------- shapes.ttl
