@@ -6,8 +6,6 @@ records every connection; after each attempt, nothing may have arrived.
 
 from __future__ import annotations
 
-import socket
-import threading
 import time
 from collections.abc import Iterator
 
@@ -17,6 +15,7 @@ import httpx
 import pytest
 
 from tests.conftest import TOKEN
+from tests.listener import recording_listener
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 FORM = "application/x-www-form-urlencoded"
@@ -24,43 +23,8 @@ FORM = "application/x-www-form-urlencoded"
 
 @pytest.fixture(scope="module")
 def listener() -> Iterator[tuple[int, list[bytes]]]:
-    server = socket.socket()
-    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        server.bind(("127.0.0.1", 9))
-    except OSError:
-        server.bind(("127.0.0.1", 0))
-    server.listen(16)
-    server.settimeout(0.2)
-    arrived: list[bytes] = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = server.accept()
-            except OSError:
-                continue
-            conn.settimeout(1)
-            try:
-                arrived.append(conn.recv(4096) or b"(connected)")
-            except OSError:
-                arrived.append(b"(connected)")
-            conn.close()
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    with socket.create_connection(server.getsockname(), timeout=2) as probe:  # the listener does record
-        probe.sendall(b"probe")
-    deadline = time.time() + 2
-    while not arrived and time.time() < deadline:
-        time.sleep(0.02)
-    assert arrived == [b"probe"]
-    arrived.clear()
-    yield server.getsockname()[1], arrived
-    stop.set()
-    thread.join(timeout=2)
-    server.close()
+    with recording_listener(port=9) as witness:  # the port the issue names, else a free one
+        yield witness
 
 
 def queries(port: int) -> list[str]:

@@ -7,7 +7,6 @@ guard had missed it, and a listener on loopback records any connection.
 from __future__ import annotations
 
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,34 +18,15 @@ from kg.sparql.execute import InProcessExecutor, QueryJob
 from kg.sparql.sandbox import deny_available, without_network
 from kg.sparql.worker import QueryPool
 from kg.store.oxigraph import OxigraphStore
+from tests.listener import recording_listener
 
 pytestmark = pytest.mark.skipif(not deny_available(), reason="seccomp exists only on Linux x86-64/arm64")
 
 
 @pytest.fixture
-def listener() -> Iterator[tuple[int, list[str]]]:
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(8)
-    server.settimeout(0.1)
-    arrived: list[str] = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = server.accept()
-            except OSError:
-                continue
-            arrived.append("connected")
-            conn.close()
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield server.getsockname()[1], arrived
-    stop.set()
-    thread.join(timeout=2)
-    server.close()
+def listener() -> Iterator[tuple[int, list[bytes]]]:
+    with recording_listener() as witness:
+        yield witness
 
 
 def service_query(port: int, *, silent: bool = False) -> str:
