@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 #: The hooks leave-one-out needs in the extractor, per entry family: ``module:function``, where
 #: ``function(ids)`` is a context manager inside which the rule entries ``ids`` (``"TABLE: entry"``,
-#: ``"FIELD_LABELS[donor]: Países donantes"``) are switched off. Gazetteer names need no hook
+#: ``"PROGRAM_HEAD_WORDS[es]: Red"``) are switched off. Gazetteer names need no hook
 #: (the gazetteer is rebuilt without them).
 DISABLE_HOOKS = {"labels": "ingest.sheets.labels:disabled_entries",
                  "instruments": "ingest.instrument_tables:disabled_entries"}
@@ -140,7 +140,8 @@ class IngestSheetExtractor:
             if name == "PROGRAM_INTRO":  # one regex over the original text: its alternatives are the entries
                 tables.append(LexiconTable(name, REGEX, tuple(_alternatives(value))))
                 continue
-            match = REGEX_FOLDED if name.endswith(("_CUES", "_FRIENDS", "_PHRASES", "_OPENERS")) else PHRASE
+            regex = name.endswith(("_CUES", "_FRIENDS", "_PHRASES", "_OPENERS", "_FAMILIES"))
+            match = REGEX_FOLDED if regex else PHRASE
             if isinstance(value, tuple):
                 tables.append(LexiconTable(name, match, tuple(str(x) for x in value)))
             elif isinstance(value, dict):

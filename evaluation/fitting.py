@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from evaluation.names import ReferenceName
+from ontology.folding import fold
 
 log = logging.getLogger(__name__)
 
@@ -87,22 +87,6 @@ class Fitting:
         return ()
 
 
-def fold(text: str) -> str:
-    """Lower case, accents removed (one character per character where possible).
-
-    >>> fold("Países Doadores")
-    'paises doadores'
-    """
-    return "".join(_fold_char(c) for c in text)
-
-
-def _fold_char(c: str) -> str:
-    if c.isascii():
-        return c.lower()
-    base = unicodedata.normalize("NFKD", c)[:1].lower()
-    return base if base.isascii() and base else c.lower()
-
-
 def _loose(pattern: str) -> str:
     """A space outside a character class matches any whitespace run."""
     out, depth = [], 0
@@ -147,13 +131,13 @@ class FiringProbe:
         self._names: dict[str, list[tuple[tuple[str, ...], RuleEntry]]] = {}
         for e in self.entries:
             if e.match in (NAME, ACRONYM):
-                tokens = tuple(fold(t) for t in _TOKEN.findall(e.text))
+                tokens = tuple(fold(t, keep_length=True) for t in _TOKEN.findall(e.text))
                 if tokens:
                     self._names.setdefault(tokens[0], []).append((tokens, e))
                 continue
             try:
                 if e.match == PHRASE:
-                    words = re.sub(r"\s+", " ", fold(e.text)).strip()
+                    words = re.sub(r"\s+", " ", fold(e.text, keep_length=True)).strip()
                     regex = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words.split(" "))) + r"(?!\w)")
                     self._patterns.append((e, regex, True))
                 elif e.match == REGEX_FOLDED:
@@ -176,13 +160,13 @@ class FiringProbe:
         >>> sorted(e.text for e in probe.fired("PAISES DONANTES: ... sus recursos\\n provienen del cip y del CIP"))
         ['CIP', 'Países donantes', 'recursos (?:provienen|vem)']
         """
-        folded = fold(text)
+        folded = fold(text, keep_length=True)
         found = {e for e, regex, on_folded in self._patterns if regex.search(folded if on_folded else text)}
         return frozenset(found | self._tokens(text))
 
     def _tokens(self, text: str) -> set[RuleEntry]:
         tokens = [m.group() for m in _TOKEN.finditer(text)]
-        folded = [fold(t) for t in tokens]
+        folded = [fold(t, keep_length=True) for t in tokens]
         found: set[RuleEntry] = set()
         i = 0
         while i < len(tokens):

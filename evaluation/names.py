@@ -16,12 +16,12 @@ the graph gives the extracted entity (:func:`label_match`).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from ontology.folding import fold
 from ontology.iri import Iris
 from ontology.namespaces import ORG, RDF, RDFS, SKOS
 
@@ -40,8 +40,7 @@ def norm(text: str) -> str:
     >>> norm("  Programa de Ação — Minas (AICMA) ")
     'programa de acao minas aicma'
     """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", " ", folded).strip()
+    return re.sub(r"[^a-z0-9]+", " ", fold(text)).strip()
 
 
 def core_name(name: str) -> str:

@@ -32,13 +32,13 @@ import hashlib
 import random
 import re
 import textwrap
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from evaluation.relayout_lexicon import (DATE_FORMATS, HEADING_KINDS, LANGUAGES, MONTHS, PAGE_FOOTERS,
                                          RUNNING_HEADERS, SECTION_LABELS)
 from evaluation.sheet_layout import COLUMN_GAP, blocks, dehyphenate, find_label, fold, is_prose
+from ontology import folding
 
 PERTURBATIONS = ("reorder", "relabel", "rewrap", "columns", "furniture", "ocr")
 #: Share of words the ``ocr`` perturbation garbles, and of prose line ends it hyphenates.
@@ -302,7 +302,7 @@ def _ocr(lines: list[str], rng: random.Random, changes: list[Change], furniture:
                 continue
             a, b = rng.choice(options)
             if a == "accent":
-                words[k] = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode("ascii") or w
+                words[k] = folding.fold(w, keep_case=True) or w
             else:
                 at = [m.start() for m in re.finditer(re.escape(a), w)]
                 p = rng.choice(at)

@@ -8,12 +8,12 @@ a colon or before a column gap.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from evaluation.relayout_lexicon import SECTION_LABELS
+from ontology import folding
 
 COLUMN_GAP = re.compile(r"\s{2,}|\t|:\s*")
 
@@ -24,8 +24,7 @@ def fold(text: str) -> str:
     >>> fold("  Países   Donantes ")
     'paises donantes'
     """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"\s+", " ", folded).strip()
+    return re.sub(r"\s+", " ", folding.fold(text)).strip()
 
 
 @cache

@@ -5,14 +5,16 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from ingest.gazetteer import Gazetteer
 from ingest.instrument_tables import instrument_named, instrument_slug
+from ingest.kinds import DocumentKind, detect_kind
 from ingest.language import detect_language
 from ingest.model import Fact, InstrumentRef, Mention, NewEntity, ResolutionHeader, Segment
 from ingest.nlp import MentionFinder
 from ingest.read import RawDocument
-from ingest.segment import classify, segment
+from ingest.references import find_instrument_refs, self_reference_filter, unsc_symbol
 from ontology.iri import Iris
 
 
@@ -20,7 +22,7 @@ from ontology.iri import Iris
 class ExtractedDocument:
     raw: RawDocument
     language: str
-    kind: str  # resolution | program-sheet | other
+    kind: str  # the name of its DocumentKind: resolution | program-sheet | other
     title: str
     segments: tuple[Segment, ...]
     mentions: tuple[tuple[Mention, ...], ...]  # per segment, offsets into the document text
@@ -28,10 +30,6 @@ class ExtractedDocument:
     about: tuple[str, ...]  # IRIs of the instrument or programs the document expresses
     entities: tuple[NewEntity, ...]
     facts: tuple[Fact, ...]
-
-
-def unsc_symbol(number: int, year: int | None) -> str:
-    return f"S/RES/{number} ({year})" if year else f"S/RES/{number}"
 
 
 class Extractor:
@@ -73,46 +71,35 @@ class Extractor:
         return NewEntity(iri, "Treaty" if known is not None and known.is_treaty else "LegalInstrument",
                          ((ref.name or "", "en"),), known.acronym if known is not None else None, ref.start, ref.end)
 
-    def extract(self, raw: RawDocument, *, known_years: Mapping[int, int] | None = None) -> ExtractedDocument:
-        from ingest.references import find_instrument_refs
+    def extract(self, raw: RawDocument, *, known_years: Mapping[int, int] | None = None,
+                kind: DocumentKind | None = None) -> ExtractedDocument:
+        """Segment, extract and resolve one document; deterministic, nothing is written.
 
+        ``kind`` is the document's kind when the caller has detected it already
+        (:func:`ingest.kinds.detect_kind`); it is detected here otherwise. What only the
+        kind reads comes from its ``extract``; instrument references, mentions and program
+        themes are read the same way for every kind.
+        """
         known = dict(known_years or {})
         text = raw.text
         language = detect_language(text)
-        kind = classify(text)
-        segments = tuple(segment(text, kind))
+        if kind is None:
+            kind = detect_kind(text, filename=PurePath(raw.path).name)
+        segments = tuple(kind.segment(text))
+        own = kind.extract(text, segments, language=language, gazetteer=self.gazetteer, iris=self.iris)
         entities: dict[str, NewEntity] = {}
-        facts: list[Fact] = []
-        about: list[str] = []
-        header = None
-        title = raw.source
+        for e in own.entities:
+            entities.setdefault(e.iri, e)
+        facts: list[Fact] = list(own.facts)
+        about: list[str] = list(own.about)
+        title = own.title if own.title is not None else raw.source
 
         refs = find_instrument_refs(text)
         for r in refs:
             if r.body == "unsc" and r.year:
                 known.setdefault(r.number, r.year)
-        self_iri = None
-        if kind == "resolution":
-            from ingest.resolutions import parse_header
-
-            header = parse_header(text)
-            if header is not None:
-                self_iri = self.iris.unsc_resolution(header.number, header.year)
-                title = unsc_symbol(header.number, header.year)
-                extra: tuple[tuple[str, str | int], ...] = (
-                    ("number", header.number), ("issuedBy", self.iris.org("unsc")), ("symbol", title))
-                if header.year:
-                    extra += (("year", header.year),)
-                if header.date:
-                    extra += (("date", header.date),)
-                entities[self_iri] = NewEntity(self_iri, "Resolution", ((title, ""),), None,
-                                               header.start, header.end, extra)
-                about.append(self_iri)
-
-        if header is not None:
-            from ingest.references import self_reference_filter
-
-            refs = self_reference_filter(refs, header)
+        refs = self_reference_filter(refs, own.header)
+        self_iri = own.instrument
         seg_starts = [s.start for s in segments]
         ref_mentions: list[list[Mention]] = [[] for _ in segments]
         for r in refs:
@@ -126,26 +113,13 @@ class Extractor:
             if self_iri is not None and r.body in ("unsc", "oas-ag", "un-ga", "named"):
                 facts.append(Fact(self_iri, "cites", iri, r.start, r.end, 1.0))
 
-        if kind == "program-sheet":
-            from ingest.sheets.extract import extract_programs
-
-            programs, program_facts = extract_programs(
-                text, list(segments), lang=language, gazetteer=self.gazetteer, iris=self.iris)
-            for e in programs:
-                entities.setdefault(e.iri, e)
-                if e.kind == "Program":
-                    about.append(e.iri)
-            facts.extend(program_facts)
-            if about:
-                title = entities[about[0]].labels[0][0]
-
         found = self.mentions.find([text[s.start:s.end] for s in segments], lang=language)
         mentions = []
         for s, local, extra_mentions in zip(segments, found, ref_mentions):
             shifted = [Mention(m.iri, m.kind, m.start + s.start, m.end + s.start, m.text, m.source) for m in local]
             mentions.append(tuple(sorted(shifted + extra_mentions, key=lambda m: m.start)))
         facts.extend(self._program_themes(segments, mentions, about, entities))
-        return ExtractedDocument(raw, language, kind, title, segments, tuple(mentions), header,
+        return ExtractedDocument(raw, language, kind.name, title, segments, tuple(mentions), own.header,
                                  tuple(dict.fromkeys(about)), tuple(entities.values()), tuple(dict.fromkeys(facts)))
 
     def _program_themes(self, segments: Sequence[Segment], mentions: Sequence[Sequence[Mention]],

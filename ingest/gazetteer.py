@@ -10,7 +10,6 @@ acronyms and capitalised names, which must appear capitalised (so "us" is not US
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -19,19 +18,11 @@ from pyoxigraph import NamedNode, Quad
 from ingest.fuzzy_names import DEFAULT_RULE, FuzzyNames, FuzzyRule, merge
 from ingest.model import Mention
 from kg.store.base import GraphStore
+from ontology.folding import fold as fold  # the comparison key of a token; re-exported for the sheet rules
 from ontology.iri import Iris
 from ontology.namespaces import RDFS, SKOS
 
 TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
-
-
-def fold(text: str) -> str:
-    """Lower-case, accents removed: the comparison key of a token.
-
-    >>> fold("Colômbia")
-    'colombia'
-    """
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ingest.instrument_tables import first_word_pattern, fold_name, instrument_slug, name_pattern, named_instruments
+from ingest.instrument_tables import (active_instruments, active_key, first_word_pattern, fold_name, instrument_slug,
+                                     name_pattern)
 from ingest.model import InstrumentRef
 
 __all__ = ["find_named_instruments"]
@@ -38,12 +39,17 @@ class _NamedMatcher:
         return self._seen[word]
 
 
-@cache
 def _named_matcher() -> _NamedMatcher:
+    """The matcher of the names not switched off (:func:`ingest.instrument_tables.disabled_entries`)."""
+    return _named_matcher_for(active_key())
+
+
+@cache
+def _named_matcher_for(off: frozenset[str]) -> _NamedMatcher:
     by_first: dict[str, dict[str, list[str]]] = {}  # a first word's pattern → instrument name → names
     open_ended: set[str] = set()  # first words a name continues with no boundary ("Inter-American")
     by_acronym: dict[str, str] = {}
-    for inst in named_instruments():
+    for inst in active_instruments():
         for name in inst.names:
             first = first_word_pattern(name)
             word = first.removesuffix(_WORD_END)
@@ -61,7 +67,7 @@ def _named_matcher() -> _NamedMatcher:
         first_words=tuple((re.compile(w), tuple((inst, names_pattern(names)) for inst, names in by_first[w].items()))
                           for w in words),
         acronyms=re.compile(r"(?<![\w/])(?:" + "|".join(sorted(map(re.escape, by_acronym), key=len, reverse=True))
-                            + r")(?![\w/])"),
+                            + r")(?![\w/])" if by_acronym else r"(?!)"),
         by_acronym=by_acronym)
 
 

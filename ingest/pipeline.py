@@ -19,13 +19,14 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from pyoxigraph import Literal, Quad
 
 from ingest.document_graph import DocumentGraphBuilder
 from ingest.extract import ExtractedDocument, Extractor
 from ingest.gazetteer import Gazetteer, build_gazetteer
+from ingest.kinds import DocumentKind, detect_kind
 from ingest.read import UNREADABLE, RawDocument, collect_paths, read_path
 from ingest.validate import ShapeValidator
 from kg.errors import BadInput, Conflict, NotFound, ShapeViolation
@@ -43,6 +44,24 @@ KNOWN_YEARS_QUERY = """
 PREFIX pkg: <{v}>
 SELECT ?n ?y WHERE {{ ?i a pkg:Resolution ; pkg:issuedBy ?by ; pkg:number ?n ; pkg:year ?y }}
 """
+
+
+def batch_years(raws: Sequence[RawDocument], kinds: Sequence[DocumentKind]) -> dict[int, int]:
+    """Number → year of the resolutions of a batch, read from their headers, for references without a year.
+
+    ``kinds[i]`` is the kind of ``raws[i]``. Pure.
+
+    >>> text = "Resolution 660 (1990)\\nof 2 August 1990\\n\\nThe Security Council,\\n"
+    >>> raw = RawDocument("660", "660.txt", text, "text/plain", "0" * 64)
+    >>> batch_years([raw], [detect_kind(text)])
+    {660: 1990}
+    """
+    out = {}
+    for raw, kind in zip(raws, kinds):
+        header = kind.header(raw.text)
+        if header is not None and header.year:
+            out[header.number] = header.year
+    return out
 
 
 def _value(term: object) -> str | None:
@@ -206,11 +225,12 @@ class Ingestor:
             return report
 
         started = time.perf_counter()
+        kinds = [detect_kind(raw.text, filename=PurePath(raw.path).name) for raw in todo]
         known = self.known_years()
-        known.update(self._batch_years(todo))
+        known.update(batch_years(todo, kinds))
         extracted: list[ExtractedDocument] = []
-        for i, raw in enumerate(todo):
-            extracted.append(self.extractor.extract(raw, known_years=known))
+        for i, (raw, kind) in enumerate(zip(todo, kinds)):
+            extracted.append(self.extractor.extract(raw, known_years=known, kind=kind))
             if progress:
                 progress("extract", i + 1, len(todo))
         report.timed("extract", started)
@@ -288,17 +308,6 @@ class Ingestor:
                            f"({dup.iri}); nothing was stored. Delete {dup.same_as!r} first to store it as "
                            f"{raw.source!r}", document=dup.same_as, iri=dup.iri)
         return report
-
-    def _batch_years(self, raws: Sequence[RawDocument]) -> dict[int, int]:
-        from ingest.resolutions import looks_like_resolution, parse_header
-
-        out = {}
-        for raw in raws:
-            if looks_like_resolution(raw.text):
-                header = parse_header(raw.text)
-                if header is not None and header.year:
-                    out[header.number] = header.year
-        return out
 
     def delete(self, key: str) -> StoredDocument:
         """Remove one document (by source name, content id or IRI) and everything extracted from it."""

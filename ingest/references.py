@@ -135,6 +135,15 @@ def find_instrument_refs(text: str) -> list[InstrumentRef]:
             for r in kept]
 
 
+def unsc_symbol(number: int, year: int | None) -> str:
+    """The Security Council's own symbol of a resolution.
+
+    >>> unsc_symbol(660, 1990), unsc_symbol(660, None)
+    ('S/RES/660 (1990)', 'S/RES/660')
+    """
+    return f"S/RES/{number} ({year})" if year else f"S/RES/{number}"
+
+
 def self_reference_filter(refs: list[InstrumentRef], header: ResolutionHeader | None) -> list[InstrumentRef]:
     """Drop the references a resolution makes to itself (its title, "S/RES/..." page heads).
 

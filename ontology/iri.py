@@ -19,8 +19,9 @@ IRI whatever the language or spelling it was found in.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from ontology.folding import fold
 
 
 def slugify(text: str) -> str:
@@ -31,8 +32,7 @@ def slugify(text: str) -> str:
     >>> slugify("Programa de Ação Integral contra Minas")
     'programa-de-acao-integral-contra-minas'
     """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
 @dataclass(frozen=True)

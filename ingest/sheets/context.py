@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 from ingest.gazetteer import Gazetteer, fold
 from ingest.model import Mention, Segment
-from ingest.sheets.labels import (COUNTERPART_HEAD_WORDS, DELIBERATIVE_HEAD_WORDS, HOME_FAMILY_MARKERS,
-                                  HOME_ORG_NAMES, STATE_ADJECTIVE_NEXT, STATE_ADJECTIVE_PREV)
-from ingest.sheets.names import NameSpan, find_acronym_definitions, find_org_names, is_acronym
-from ingest.sheets.text import TextView, fold_same_length, sentence_spans
+from ingest.sheets.furniture import mask_furniture
+from ingest.sheets.labels import entries
+from ingest.sheets.names import NameSpan, find_acronym_definitions, find_org_names, in_family, is_acronym
+from ingest.sheets.text import TextView, fold_same_length, rejoin_same_length, sentence_spans
 from ontology.iri import Iris
 
 PROSE_KINDS = ("summary", "objectives", "results", "background", "other")
@@ -67,7 +67,7 @@ class Sentence:
 class SheetDoc:
     """Everything one sheet names, with exact spans; built by :func:`read_sheet`."""
 
-    text: str
+    text: str  # the prose view: furniture and the lines of other columns printed inside paragraphs blanked
     folded: str
     view: TextView
     lang: str
@@ -76,12 +76,23 @@ class SheetDoc:
     orgs: tuple[OrgRef, ...]
     acronyms: dict[str, NameSpan] = field(default_factory=dict)
     sentences: tuple[Sentence, ...] = ()
+    layout: str = ""  # the layout view (fields, titles): only furniture blanked
+    layout_view: TextView | None = None
+    hidden: tuple[tuple[int, int], ...] = ()  # field and title lines inside a paragraph's span
 
     def states_in(self, start: int, end: int) -> list[StateRef]:
-        return [s for s in self.states if start <= s.start and s.end <= end]
+        return [s for s in self.states
+                if start <= s.start and s.end <= end and self._visible(s.start, s.end, start, end)]
 
     def orgs_in(self, start: int, end: int) -> list[OrgRef]:
-        return [o for o in self.orgs if start <= o.start and o.end <= end]
+        return [o for o in self.orgs if start <= o.start and o.end <= end and self._visible(o.start, o.end, start, end)]
+
+    def _visible(self, m_start: int, m_end: int, start: int, end: int) -> bool:
+        """A name on a line of another column, printed inside a paragraph, belongs to that line, not the paragraph."""
+        for a, b in self.hidden:
+            if a <= m_start and m_end <= b:
+                return a <= start and end <= b
+        return True
 
     def block_sentences(self, block: int) -> list[Sentence]:
         return [s for s in self.sentences if s.block == block]
@@ -99,11 +110,11 @@ class OrgTraits:
 
 def org_traits(gazetteer: Gazetteer, iris: Iris) -> OrgTraits:
     """IRIs of the publisher, its organs, deliberative bodies and state counterparts. Cost: one pass."""
-    home = {iris.org(n) for n in HOME_ORG_NAMES}
+    home = {iris.org(n) for n in entries("HOME_ORG_NAMES")}
     family: set[str] = set()
     deliberative: set[str] = set()
     counterpart: set[str] = set()
-    home_keys = {fold(n) for n in HOME_ORG_NAMES}
+    home_keys = {fold(n) for n in entries("HOME_ORG_NAMES")}
     for e in gazetteer.entries:
         if e.kind != "Organization":
             continue
@@ -112,35 +123,82 @@ def org_traits(gazetteer: Gazetteer, iris: Iris) -> OrgTraits:
             home.add(e.iri)
         elif any(k in fold(e.text) for k in home_keys if len(k) > 4):
             family.add(e.iri)
-        if words & set(HOME_FAMILY_MARKERS):
+        if any(in_family("HOME_FAMILY_MARKER_FAMILIES", w) for w in words):
             family.add(e.iri)
-        if _headed_by(e.text, DELIBERATIVE_HEAD_WORDS):
+        if _headed_by(e.text, "DELIBERATIVE_HEAD_FAMILIES"):
             deliberative.add(e.iri)
-        if _headed_by(e.text, COUNTERPART_HEAD_WORDS):
+        if _headed_by(e.text, "COUNTERPART_HEAD_FAMILIES"):
             counterpart.add(e.iri)
     return OrgTraits(frozenset(home), frozenset(family - home), frozenset(deliberative), frozenset(counterpart))
 
 
 def read_sheet(text: str, segments: Sequence[Segment], *, lang: str, gazetteer: Gazetteer,
                iris: Iris) -> SheetDoc:
-    """States, organizations and sentences of one sheet. Pure; cost linear in the text."""
-    view = TextView.of(text)
+    """States, organizations and sentences of one sheet. Pure; cost linear in the text.
+
+    Page furniture is blanked first (:func:`~ingest.sheets.furniture.mask_furniture`); a field or
+    title line printed inside a paragraph (two columns read line by line) is part of the fields,
+    and blanked in the prose view the sentences and cues are read from.
+    """
+    layout = mask_furniture(text)
+    prose_spans = [(s.start, s.end) for s in segments if s.kind in PROSE_KINDS]
+    hidden = tuple((s.start, s.end) for s in segments if s.kind not in PROSE_KINDS
+                   and any(a <= s.start and s.end <= b for a, b in prose_spans))
+    prose = _blank(layout, _whole_lines(layout, hidden))
+    layout_view, prose_view = TextView.of(layout), TextView.of(prose)
     traits = org_traits(gazetteer, iris)
-    org_mentions = [_to_original(m, view) for m in gazetteer.find(view.clean, kinds=("Organization",))]
-    state_mentions = [_to_original(m, view) for m in gazetteer.find(view.clean, kinds=("State",))]
-    known = [_known_ref(m, text, traits) for m in org_mentions]
-    spans = [(view.clean_index(s.start), view.clean_index(s.end)) for s in segments]
-    rule_names = [n for a, b in spans for n in find_org_names(view.clean, a, b)]
-    definitions = [n for a, b in spans for n in find_acronym_definitions(view.clean, a, b)]
-    orgs = _resolve_orgs(text, view, known, rule_names, definitions, gazetteer, iris, traits)
-    acronyms = {d.acronym: _original_name(d, view) for d in definitions if d.acronym}
-    orgs = orgs + _acronym_uses(text, view, orgs, acronyms, known)
-    orgs = _unify_short_forms(_drop_nested_home(sorted(orgs, key=lambda o: (o.start, -o.end)), text))
-    states = _states(text, state_mentions, orgs)
+
+    def in_prose(m: Mention) -> bool:
+        return any(a <= m.start < b for a, b in prose_spans) and not any(a <= m.start < b for a, b in hidden)
+
+    org_mentions: list[Mention] = []
+    state_mentions: list[Mention] = []
+    for view, keep in ((layout_view, False), (prose_view, True)):  # fields from the layout, prose from the prose
+        for kind, bucket in (("Organization", org_mentions), ("State", state_mentions)):
+            bucket += [m for m in (_to_original(x, view) for x in gazetteer.find(view.clean, kinds=(kind,)))
+                       if in_prose(m) is keep]
+    known = [_known_ref(m, layout, traits) for m in org_mentions]
+    rule_names: list[NameSpan] = []
+    definitions: list[NameSpan] = []
+    for s in segments:
+        view = prose_view if s.kind in PROSE_KINDS else layout_view
+        a, b = view.clean_index(s.start), view.clean_index(s.end)
+        rule_names += [_original_name(n, view) for n in find_org_names(view.clean, a, b)]
+        definitions += [_original_name(n, view) for n in find_acronym_definitions(view.clean, a, b)]
+    same = _identity_view(layout)
+    orgs = _resolve_orgs(layout, same, known, rule_names, definitions, gazetteer, iris, traits)
+    acronyms = {d.acronym: d for d in definitions if d.acronym}
+    orgs = orgs + _acronym_uses(layout, same, orgs, acronyms, known)
+    orgs = _unify_short_forms(_drop_nested_home(sorted(orgs, key=lambda o: (o.start, -o.end)), layout))
+    states = _states(layout, state_mentions, orgs)
     sentences = tuple(Sentence(a, b, s.kind, s.block) for s in segments if s.kind in PROSE_KINDS
-                      for a, b in sentence_spans(text, s.start, s.end))
-    return SheetDoc(text, fold_same_length(text), view, lang, tuple(segments), tuple(states), tuple(orgs),
-                    acronyms, sentences)
+                      for a, b in sentence_spans(prose, s.start, s.end))
+    return SheetDoc(prose, rejoin_same_length(fold_same_length(prose)), prose_view, lang, tuple(segments),
+                    tuple(states), tuple(orgs), acronyms, sentences, layout, layout_view, hidden)
+
+
+def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = [" "] * (b - a)
+    return "".join(chars)
+
+
+def _whole_lines(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lines holding ``spans``, each with its line break: blanked, the paragraph around reads on."""
+    out = []
+    for a, b in spans:
+        start = text.rfind("\n", 0, a) + 1
+        end = text.find("\n", b)
+        out.append((start, len(text) if end < 0 else end + 1))
+    return out
+
+
+def _identity_view(text: str) -> TextView:
+    """A view whose clean text is ``text`` itself (names already carry original offsets)."""
+    return TextView(text, tuple(range(len(text) + 1)))
 
 
 def _to_original(m: Mention, view: TextView) -> Mention:
@@ -156,26 +214,27 @@ def _original_name(n: NameSpan, view: TextView) -> NameSpan:
 _GENITIVE_TAIL = re.compile(r"\s+(?:of|de|del|da|do|dos|das|du|des|established|pursuant|for|para|pour)\b.*$", re.S)
 
 
-def _headed_by(name: str, heads: tuple[str, ...]) -> bool:
-    """Whether the name's own head (first or last word before "of ..."/"de ...") is one of ``heads``.
+def _headed_by(name: str, table: str) -> bool:
+    """Whether the name's own head (first or last word before "of ..."/"de ...") is of the families ``table``.
 
-    >>> _headed_by("Committee of the Security Council", ("Council",)), _headed_by("UN Security Council", ("Council",))
-    (False, True)
+    >>> _headed_by("Committee of the Security Council", "DELIBERATIVE_HEAD_FAMILIES")
+    False
+    >>> _headed_by("UN Security Council", "DELIBERATIVE_HEAD_FAMILIES")
+    True
     """
     words = _WORD.findall(_GENITIVE_TAIL.sub("", name))
-    wanted = {h.upper() for h in heads}
-    return bool(words) and (words[0].upper() in wanted or re.sub(r"['’]s$", "", words[-1]).upper() in wanted)
+    return bool(words) and (in_family(table, words[0]) or in_family(table, re.sub(r"['’]s$", "", words[-1])))
 
 
 def _flags(name: str, iri: str, traits: OrgTraits, *, after: str = "") -> dict[str, bool]:
     words = set(_WORD.findall(name))
-    home = iri in traits.home or fold(name) in {fold(n) for n in HOME_ORG_NAMES}
+    home = iri in traits.home or fold(name) in {fold(n) for n in entries("HOME_ORG_NAMES")}
     return {
         "home": home,
-        "family": not home and (iri in traits.family or bool(words & set(HOME_FAMILY_MARKERS))
+        "family": not home and (iri in traits.family or any(in_family("HOME_FAMILY_MARKER_FAMILIES", w) for w in words)
                                 or bool(_HOME_QUALIFIER.match(after))),
-        "deliberative": iri in traits.deliberative or _headed_by(name, DELIBERATIVE_HEAD_WORDS),
-        "counterpart": iri in traits.counterpart or _headed_by(name, COUNTERPART_HEAD_WORDS),
+        "deliberative": iri in traits.deliberative or _headed_by(name, "DELIBERATIVE_HEAD_FAMILIES"),
+        "counterpart": iri in traits.counterpart or _headed_by(name, "COUNTERPART_HEAD_FAMILIES"),
     }
 
 
@@ -193,8 +252,12 @@ def _resolve_orgs(text: str, view: TextView, known: list[OrgRef], names: list[Na
     for n in names + [d for d in definitions if d.kind == "org"]:
         start, end = view.original_span(n.start, n.end)
         inside = [k for k in known if k.start < end and start < k.end]
-        if any(not k.home for k in inside) or any(s <= start and end <= e for s, e in taken):
+        extended = bool(inside) and _extends(text, inside, start, end)
+        if any(not k.home for k in inside) and not extended \
+                or any(s <= start and end <= e for s, e in taken if (s, e) not in {(k.start, k.end) for k in inside}):
             continue
+        if extended:
+            taken = [t for t in taken if t not in {(k.start, k.end) for k in inside}]
         first = n.name.split()[0]
         if first in defined and first != n.acronym:
             continue  # "CICAD Anti-Money Laundering Unit": a unit of an organization the sheet defined
@@ -207,6 +270,16 @@ def _resolve_orgs(text: str, view: TextView, known: list[OrgRef], names: list[Na
         out.append(ref)
         taken.append((start, end))
     return out
+
+
+def _extends(text: str, inside: Sequence[OrgRef], start: int, end: int) -> bool:
+    """"Oxford University Cyber Security Centre": a known name followed, in one name, by two capitalised
+    words or more (no connector between): the whole names another body (a unit, an initiative of it)."""
+    last = max(k.end for k in inside)
+    if not all(start <= k.start and k.end <= end for k in inside) or last >= end:
+        return False
+    tail = text[last:end].split()
+    return len(tail) >= 2 and all(w[:1].isupper() for w in tail)
 
 
 def _name_iri(n: NameSpan, gazetteer: Gazetteer, iris: Iris, by_acronym: dict[str, OrgRef]) -> tuple[str, bool]:
@@ -296,9 +369,9 @@ def _states(text: str, mentions: Iterable[Mention], orgs: Sequence[OrgRef]) -> l
         after = text[m.end:m.end + 12]
         prev_word = re.search(r"([\w]+)\W*$", before)
         next_word = re.match(r"\W*([\w]+)", after)
-        if before.endswith("-") or prev_word and prev_word.group(1) in STATE_ADJECTIVE_PREV:
+        if before.endswith("-") or prev_word and prev_word.group(1) in entries("STATE_ADJECTIVE_PREV"):
             continue
-        if next_word and next_word.group(1) in STATE_ADJECTIVE_NEXT and not after.startswith(","):
+        if next_word and next_word.group(1) in entries("STATE_ADJECTIVE_NEXT") and not after.startswith(","):
             continue
         holder = next((o for o in orgs if o.start <= m.start and m.end <= o.end), None)
         if holder is not None and holder.home:

@@ -5,7 +5,9 @@ value matched to a label across the layout carries the confidence of that match,
 :mod:`ingest.sheets.fields`) and from the prose (cue words, see
 :mod:`ingest.sheets.relations`). Evidence spans are exact: the value's entry for field
 facts, the sentence for prose facts. Organizations the gazetteer does not know are
-returned as new ``Organization`` entities with an IRI minted from their name.
+returned as new ``Organization`` entities with an IRI minted from their name; so is one an
+earlier ingest minted (its IRI is its name's), so that each document graph states the names
+of the organizations it mints.
 """
 
 from __future__ import annotations
@@ -13,14 +15,18 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ingest.gazetteer import Gazetteer
 from ingest.instrument_tables import instrument_slug
 from ingest.model import Fact, InstrumentRef, NewEntity, Segment
-from ingest.sheets.context import OrgRef, SheetDoc, read_sheet
+from ingest.sheets.context import PROSE_KINDS, OrgRef, SheetDoc, read_sheet
 from ingest.sheets.fields import Assignment, FieldLabel, FieldValue, assign_fields
-from ingest.sheets.labels import IMPLEMENTS_CUES, MANDATE_CUES, MEMBER_STATES_PHRASES, NULL_VALUES, PILLARS
-from ingest.sheets.names import is_org_head
+from ingest.sheets.furniture import is_date, is_page_number, is_running_header
+from ingest.sheets.labels import entries
+from ingest.sheets.label_words import label_kind
+from ingest.sheets.name_rules import is_program_name
+from ingest.sheets.names import find_program_names, is_org_head
 from ingest.sheets.program import ProgramName, name_program
 from ingest.sheets.relations import (Found, body_funders, body_places, fallback_implementer, implementers, partners,
                                      start_years, state_evidence)
@@ -29,6 +35,8 @@ from ontology.iri import Iris
 
 log = logging.getLogger(__name__)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_OPEN_END_WORDS = frozenset({"of", "the", "and", "de", "del", "la", "el", "los", "las", "du", "des", "le", "les", "da",
+                             "do", "das", "dos", "y", "e", "et", "for", "para", "pour"})
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 
 
@@ -50,30 +58,61 @@ def extract_programs(text: str, segments: list[Segment], *, lang: str, gazetteer
     ([('Program', (('Port Program', 'en'),))], [('fundedBy', 'https://policykg.org/id/state/CAN', 1.0)])
     """
     doc = read_sheet(text, segments, lang=lang, gazetteer=gazetteer, iris=iris)
-    refs = _instrument_refs(text)
+    names = {block: name_program(doc, seg) or _any_name(doc, seg)
+             for block, seg in _by_block(segments).items()}
+    targets = _merge_unnamed(names)
+    if any(t != b for b, t in targets.items()):  # a block with no name is part of its neighbour's program
+        segments = [replace(s, block=targets[s.block]) for s in segments]
+        doc = read_sheet(text, segments, lang=lang, gazetteer=gazetteer, iris=iris)
+    refs = _instrument_refs(doc.text)  # the prose view: no furniture, no lines of other columns
     entities: list[NewEntity] = []
     orgs: dict[str, NewEntity] = {}
     facts: list[Fact] = []
-    for block in sorted({s.block for s in segments}):
-        seg = [s for s in segments if s.block == block]
-        name = name_program(doc, seg) or _fallback_name(doc, seg)
+    for block, seg in _by_block(segments).items():
+        name = names[block]
+        if name is None:
+            log.info("no program name in the sheet passes the name rules: no program minted")
+            continue
         program = iris.program(name.acronym or name.label)
         found = _block_facts(doc, seg, block, name, iris, refs)
         entities.append(NewEntity(program, "Program", ((name.label, lang),), name.acronym, name.start, name.end))
         for f in found:
             facts.append(Fact(program, f.predicate, f.iri, f.start, f.end, round(f.confidence, 2),
                               f.year, f.note))
-            if f.org is not None and f.org.minted and f.iri == f.org.iri and f.iri not in orgs:
+            if f.org is not None and f.iri == f.org.iri and f.iri not in orgs \
+                    and (f.org.minted or f.iri == iris.org(f.org.name)):  # minted now, or by an earlier ingest
                 orgs[f.iri] = NewEntity(f.iri, "Organization", ((f.org.name, lang),), f.org.acronym, f.org.start,
                                         f.org.end)
     return entities + list(orgs.values()), facts
 
 
-def _fallback_name(doc: SheetDoc, seg: Sequence[Segment]) -> ProgramName:
-    first = next((s for s in seg if s.kind != "fields"), seg[0])
-    words = doc.text[first.start:first.end].split()[:8]
-    label = " ".join(words)
-    return ProgramName(label, None, first.start, first.start + len(label))
+def _by_block(segments: Sequence[Segment]) -> dict[int, list[Segment]]:
+    out: dict[int, list[Segment]] = {}
+    for s in sorted(segments, key=lambda s: (s.block, s.start)):
+        out.setdefault(s.block, []).append(s)
+    return out
+
+
+def _merge_unnamed(names: dict[int, ProgramName | None]) -> dict[int, int]:
+    """Each block's program block: its own when named, else the named block before it (or after it)."""
+    named = [b for b, n in names.items() if n is not None]
+    if not named:
+        return {b: b for b in names}
+    return {b: b if names[b] is not None else max((n for n in named if n < b), default=min(named))
+            for b in names}
+
+
+def _any_name(doc: SheetDoc, seg: Sequence[Segment]) -> ProgramName | None:
+    """A last resort: a program name (around a head word, passing the name rules) anywhere in the block,
+    field values included. Never the opening words of a paragraph."""
+    view = doc.layout_view or doc.view
+    for s in seg:
+        for n in find_program_names(view.clean, view.clean_index(s.start), view.clean_index(s.end),
+                                    lang=doc.lang):
+            if is_program_name(n.name, doc.lang):
+                start, end = view.original_span(n.start, n.end)
+                return ProgramName(n.name, n.acronym, start, end)
+    return None
 
 
 def _instrument_refs(text: str) -> list[InstrumentRef]:
@@ -95,14 +134,14 @@ def _field_items(doc: SheetDoc, seg: Sequence[Segment], evidence_funded: frozens
     cluster, prev_end = 0, None
     last_label: tuple[int, int] | None = None  # (pos, end) of the last label
     for pos, s in enumerate(fields):
-        if prev_end is not None and _breaks(doc.text, prev_end, s.start):
+        if prev_end is not None and _breaks(doc, prev_end, s.start):
             cluster += 1
         prev_end = s.end
         if s.label and s.label.startswith("field:"):
             labels.append(FieldLabel(s.label.split(":", 1)[1], s.start, s.end, pos, cluster))
             last_label = (pos, s.end)
             continue
-        between = doc.text[last_label[1]:s.start] if last_label else "\n\n"
+        between = doc.layout[last_label[1]:s.start] if last_label else "\n\n"
         same_line = "\n" not in between
         colon_then_line = bool(re.fullmatch(r"[ \t]*:[ \t]*\r?\n[ \t]*", between))  # "Donors:\nUnited States"
         inline = last_label[0] if last_label and last_label[1] <= s.start and (same_line or colon_then_line) \
@@ -114,23 +153,27 @@ def _field_items(doc: SheetDoc, seg: Sequence[Segment], evidence_funded: frozens
     return labels, values
 
 
-def _breaks(text: str, a: int, b: int) -> bool:
-    """Field lines belong together unless words (a heading, prose) stand between them."""
-    return bool(re.search(r"\w", text[a:b]))
+def _breaks(doc: SheetDoc, a: int, b: int) -> bool:
+    """Field lines belong together unless words (a heading, prose) stand between them; the prose of a
+    paragraph that has field lines printed inside it (a column of fields read across) does not part them."""
+    interleaved = [(p.start, p.end) for p in doc.segments if p.kind in PROSE_KINDS
+                   and any(p.start <= h < p.end for h, _ in doc.hidden)]
+    pattern = re.compile(r"\w")
+    return any(not any(s <= m.start() < e for s, e in interleaved) for m in pattern.finditer(doc.layout, a, b))
 
 
 def _value_kind(doc: SheetDoc, start: int, end: int) -> tuple[str, int, list[str]]:
-    raw = doc.text[start:end]
+    raw = doc.layout[start:end]
     key = fold_key(raw)
     states = list(dict.fromkeys(s.iri for s in doc.states_in(start, end) if s.org is None))
-    items = value_items(doc.text, start, end)
+    items = value_items(doc.layout, start, end)
     if _URL.match(raw.strip()):
         return "url", 1, []
-    if key in NULL_VALUES or not re.search(r"\w", raw):
+    if key in entries("NULL_VALUES") or not re.search(r"\w", raw):
         return "null", 0, []
-    if key in {fold_key(p) for p in PILLARS}:
+    if any(re.fullmatch(p, key) for p in entries("PILLAR_FAMILIES")):
         return "pillar", 1, []
-    if cue_regex(MEMBER_STATES_PHRASES).search(key):
+    if cue_regex(entries("MEMBER_STATES_PHRASES")).search(key):
         return "members", max(1, len(states)), states
     letters = len(re.sub(r"[\W_]", "", re.sub(r"\b(?:and|y|e|et|le|la|les|l)\b", "", raw)))
     covered = sum(len(re.sub(r"[\W_]", "", s.text)) for s in doc.states_in(start, end) if s.org is None)
@@ -168,17 +211,29 @@ def _value_orgs(doc: SheetDoc, v: FieldValue, iris: Iris, *, donors: bool = Fals
     In a donors value, what follows a state in parentheses is that state's agency, not another donor.
     """
     out: list[OrgRef] = []
-    for s, e in value_items(doc.text, v.start, v.end):
+    for s, e in value_items(doc.layout, v.start, v.end):
         head = e
-        paren = doc.text.find("(", s, e)
+        paren = doc.layout.find("(", s, e)
         if donors and paren > 0 and doc.states_in(s, paren):
             head = paren
         named = [o for o in doc.orgs_in(s, head) if not o.home]
         out += named
-        bare = trim(doc.text, s, head)
-        if not named and not doc.orgs_in(s, head) and not _is_state_item(doc, *bare) and bare[1] > bare[0]:
-            out.append(_minted(iris, doc.text[bare[0]:bare[1]], *bare))
+        bare = trim(doc.layout, s, head)
+        if not named and not doc.orgs_in(s, head) and not _is_state_item(doc, *bare) and bare[1] > bare[0] \
+                and _mintable(doc.layout[bare[0]:bare[1]]):
+            out.append(_minted(iris, doc.layout[bare[0]:bare[1]], *bare))
     return out
+
+
+def _mintable(name: str) -> bool:
+    """A listed item that can name an organization: not a label or heading ("KEY RESULTS"), not page
+    furniture, not a sentence, with letters, at most twelve words."""
+    words = name.split()
+    if len(words) == 1 and is_org_head(words[0]) or words and fold_key(words[-1]) in _OPEN_END_WORDS:
+        return False  # "Ministry" alone names no one; "Executive Secretariat of the" is cut off
+    return any(c.isalpha() for c in name) and len(words) <= 12 and label_kind(name.rstrip(" .:")) is None \
+        and not is_page_number(name) and not is_date(name) and not is_running_header(name) \
+        and name.rstrip()[-1:] not in ".!?"
 
 
 def _is_state_item(doc: SheetDoc, start: int, end: int) -> bool:
@@ -209,7 +264,7 @@ def _field_facts(doc: SheetDoc, a: Assignment, iris: Iris) -> list[Found]:
             out += [Found(pred, st.iri, st.start, st.end, a.confidence, note)
                     for st in doc.states_in(v.start, v.end) if st.org is None]
     elif a.key in ("start", "end", "period") and v.kind == "year":
-        years = [int(y) for y in _YEAR.findall(doc.text, v.start, v.end)]
+        years = [int(y) for y in _YEAR.findall(doc.layout, v.start, v.end)]
         if a.key in ("start", "period"):
             out.append(Found("startYear", None, v.start, v.end, a.confidence, note, year=min(years)))
         if a.key == "end" or a.key == "period" and len(years) > 1:
@@ -261,9 +316,9 @@ def _banner_implementer(doc: SheetDoc, seg: Sequence[Segment], iris: Iris) -> li
         best, b = max(refs, key=lambda r: (r[0].known or bool(r[0].acronym), r[0].start))
         return [Found("implementedBy", best.iri, b.start, b.end, 0.9, "organization in the sheet's banner", best)]
     for b in reversed(banners):
-        line = re.sub(r"\s*\([A-Z/]+\)\s*$", "", doc.text[b.start:b.end]).strip()
+        line = re.sub(r"\s*\([A-Z/]+\)\s*$", "", doc.layout[b.start:b.end]).strip()
         words = line.split()
-        if words and is_org_head(words[0]) and not doc.orgs_in(b.start, b.end):
+        if len(words) >= 2 and is_org_head(words[0]) and not doc.orgs_in(b.start, b.end):
             o = _minted(iris, line, b.start, b.start + len(line))
             return [Found("implementedBy", o.iri, b.start, b.end, 0.8, "organization in the sheet's banner", o)]
     return []
@@ -284,6 +339,7 @@ def _instrument_facts(doc: SheetDoc, seg: Sequence[Segment], block: int, program
     """mandatedBy after a mandate cue, implements when the program applies it (or is named for it), else cites."""
     years = {r.number: r.year for r in refs if r.body == "unsc" and r.year}
     spans = [(s.start, s.end) for s in seg if s.kind != "fields"]
+    mandate, applies = entries("MANDATE_CUES"), entries("IMPLEMENTS_CUES")
     out = []
     for r in refs:
         if not any(a <= r.start and r.end <= b for a, b in spans):
@@ -294,10 +350,9 @@ def _instrument_facts(doc: SheetDoc, seg: Sequence[Segment], block: int, program
         before = (max(lo, r.start - 120), r.start)
         if program[0] <= r.start < program[1]:
             out.append(Found("implements", iri, r.start, r.end, 0.9, "the program is named for it"))
-        elif find_cues(doc.folded, MANDATE_CUES, *before) or find_cues(doc.folded, MANDATE_CUES, r.end,
-                                                                         min(hi, r.end + 40)):
+        elif find_cues(doc.folded, mandate, *before) or find_cues(doc.folded, mandate, r.end, min(hi, r.end + 40)):
             out.append(Found("mandatedBy", iri, lo, hi, 0.85, "named with a mandate cue"))
-        elif find_cues(doc.folded, IMPLEMENTS_CUES, *before) or _list_cue(doc, lo, r.start, IMPLEMENTS_CUES):
+        elif find_cues(doc.folded, applies, *before) or _list_cue(doc, lo, r.start, applies):
             out.append(Found("implements", iri, lo, hi, 0.8, "the program applies it"))
         else:
             out.append(Found("cites", iri, lo, hi, 0.9, "mentioned"))

@@ -90,11 +90,20 @@ def fit(key: str, v: FieldValue) -> float | None:
     return base
 
 
+def _match_score(label: FieldLabel, v: FieldValue) -> float | None:
+    """:func:`_score`, except that a list of states far from the label and named in another role in the
+    text is not matched to it: it is left for a field that fits it (the beneficiaries a sheet always has)."""
+    base = fit(label.key, v)
+    if base is not None and v.kind in ("states", "members") and base < 0.5 and abs(label.pos - v.pos) > 1:
+        return None
+    return _score(label, v)
+
+
 def _score(label: FieldLabel, v: FieldValue) -> float | None:
     base = fit(label.key, v)
+    gap = abs(label.pos - v.pos)
     if base is None:
         return None
-    gap = abs(label.pos - v.pos)
     return base + (0.6 if gap == 1 else 0.2 / max(gap, 1))
 
 
@@ -151,7 +160,7 @@ def _best_matching(labels: list[FieldLabel], values: list[FieldValue]) -> list[t
         for lab in labels:
             if lab.pos in used:
                 continue
-            s = _score(lab, values[i])
+            s = _match_score(lab, values[i])
             if s is not None and s > 0:
                 search(i + 1, used | {lab.pos}, total + s, chosen + [lab])
 
@@ -161,7 +170,7 @@ def _best_matching(labels: list[FieldLabel], values: list[FieldValue]) -> list[t
 
 def _greedy(labels: list[FieldLabel], values: list[FieldValue]) -> list[tuple[FieldValue, FieldLabel | None]]:
     pairs = sorted(((s, v.pos, lab.pos, v, lab) for v in values for lab in labels
-                    if (s := _score(lab, v)) is not None and s > 0), key=lambda p: (-p[0], p[1], p[2]))
+                    if (s := _match_score(lab, v)) is not None and s > 0), key=lambda p: (-p[0], p[1], p[2]))
     used_v: dict[int, FieldLabel] = {}
     used_l: set[int] = set()
     for _, vp, lp, _v, lab in pairs:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ingest.sheets.labels import ARTICLES, NAME_CONNECTORS, NAME_STOP_WORDS, ORG_HEAD_WORDS, PROGRAM_HEAD_WORDS
+from ingest.sheets.labels import entries, keyed, switched_off
 from ingest.sheets.text import fold_same_length
 
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\(\d{4}\)|[^\W_][\w'’./&-]*[^\W_]|[^\W_]|[^\w\s]")
@@ -57,13 +57,47 @@ def _upper_set(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w.upper() for w in words)
 
 
+@cache
+def _lower_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+@cache
+def _exact_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(words)
+
+
+def in_family(table: str, word: str) -> bool:
+    """Whether ``word`` (folded) is one of the one-word families of the lexicon table ``table``.
+
+    >>> in_family("ORG_HEAD_FAMILIES", "Secretaría"), in_family("ORG_HEAD_FAMILIES", "Security")
+    (True, False)
+    """
+    return _in_family(table, word, switched_off())
+
+
+@cache
+def _in_family(table: str, word: str, off: frozenset[str]) -> bool:
+    return bool(_families(table, off).fullmatch(fold_same_length(word)))
+
+
+@cache
+def _families(table: str, off: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{f})" for f in entries(table)) or r"(?!)")
+
+
 def is_org_head(word: str) -> bool:
-    return word.upper() in _upper_set(ORG_HEAD_WORDS)
+    """A noun that heads an organization's name ("Committee", "Secretaría", "Ministère")."""
+    return in_family("ORG_HEAD_FAMILIES", word)
 
 
 def is_program_head(word: str, lang: str) -> bool:
-    heads = PROGRAM_HEAD_WORDS.get(lang, ()) + PROGRAM_HEAD_WORDS["en"]
-    return word in heads or word.isupper() and word in _upper_set(heads)
+    """A capitalised noun that heads a program's name ("Program", "Misión", "Réseau"; "Red" in Spanish)."""
+    if not word[:1].isupper():
+        return False
+    own = keyed("PROGRAM_HEAD_WORDS").get(lang, ())
+    return in_family("PROGRAM_HEAD_FAMILIES", word) or word in _exact_set(own) or word.isupper() \
+        and word in _upper_set(own)
 
 
 def is_acronym(word: str) -> bool:
@@ -82,7 +116,7 @@ def _capitalised(tok: Tok) -> bool:
 
 
 def _connector(tok: Tok) -> bool:
-    return tok.text.lower() in NAME_CONNECTORS
+    return tok.text.lower() in _lower_set(entries("NAME_CONNECTORS"))
 
 
 def runs(tokens: list[Tok], text: str) -> list[list[Tok]]:
@@ -100,7 +134,7 @@ def runs(tokens: list[Tok], text: str) -> list[list[Tok]]:
             out.append(cur)
             cur, pending = [], []
         if _capitalised(tok):
-            if tok.text in NAME_STOP_WORDS and not pending:
+            if tok.text in _exact_set(entries("NAME_STOP_WORDS")) and not pending:
                 if cur:
                     out.append(cur)
                 cur = []
@@ -122,11 +156,12 @@ def runs(tokens: list[Tok], text: str) -> list[list[Tok]]:
 def _split_joined(run: list[Tok]) -> list[list[Tok]]:
     """Split "X Committee and the Y University" into two names (only after a head word or acronym)."""
     parts: list[list[Tok]] = [[]]
+    articles = _lower_set(entries("ARTICLES"))
     for i, tok in enumerate(run):
         prev = run[i - 1] if i else None
         nxt = run[i + 1] if i + 1 < len(run) else None
         if tok.text.lower() in JOINERS and prev is not None and nxt is not None \
-                and (is_org_head(prev.bare) or is_acronym(prev.bare) or nxt.text.lower() in ARTICLES):
+                and (is_org_head(prev.bare) or is_acronym(prev.bare) or nxt.text.lower() in articles):
             parts.append([])
             continue
         parts[-1].append(tok)
@@ -201,9 +236,56 @@ def find_org_names(text: str, start: int = 0, end: int | None = None) -> list[Na
     return out
 
 
+def name_after(text: str, pos: int, *, limit: int = 120) -> NameSpan | None:
+    """The capitalised name that opens ``text[pos:]`` (after an article), with its acronym, if one does.
+
+    >>> t = "in partnership with the Caribbean Customs Law Enforcement Council (CCLEC) and others"
+    >>> n = name_after(t, 19); (n.name, n.acronym)
+    ('Caribbean Customs Law Enforcement Council', 'CCLEC')
+    """
+    tokens = tokenize(text, pos, min(len(text), pos + limit))
+    articles = _lower_set(entries("ARTICLES"))
+    i = 0
+    while i < len(tokens) and tokens[i].text.lower() in articles:
+        i += 1
+    if i == len(tokens) or not _capitalised(tokens[i]) or text[pos:tokens[i].start].count("\n") > 1:
+        return None
+    found = runs(tokens[i:], text)
+    if not found or found[0][0] is not tokens[i]:
+        return None
+    part = _strip_connectors(_split_joined(found[0])[0])
+    return _org_span(text, part)
+
+
+def name_before(text: str, pos: int, *, limit: int = 80) -> NameSpan | None:
+    """The capitalised name that ends right before ``pos``, if one does ("Microsoft" in "Microsoft experts gave").
+
+    >>> t = "and the United States; Microsoft experts gave training"
+    >>> name_before(t, t.index("experts")).name
+    'Microsoft'
+    """
+    tokens = tokenize(text, max(0, pos - limit), pos)
+    if not tokens or text[tokens[-1].end:pos].strip():
+        return None
+    found = runs(tokens, text)
+    if not found or found[-1][-1] is not tokens[-1]:
+        return None
+    part = _strip_connectors(_split_joined(found[-1])[-1])
+    return _org_span(text, part)
+
+
+def _org_span(text: str, part: list[Tok]) -> NameSpan | None:
+    if not part or all(t.text.isdigit() for t in part):
+        return None
+    s, e, name = _span_name(text, part)
+    acr = _acronym_after(text, e)
+    return NameSpan(s, e, name, "org", acr[0] if acr else None)
+
+
 def _initials_match(words: list[str], acronym: str) -> bool:
     letters = [c for c in acronym if c.isalpha()]
-    initials = [w[0] for w in words if w.lower() not in NAME_CONNECTORS and w[:1].isalpha()]
+    connectors = _lower_set(entries("NAME_CONNECTORS"))
+    initials = [w[0] for w in words if w.lower() not in connectors and w[:1].isalpha()]
     return len(initials) == len(letters) and all(fold_same_length(a).lower() == fold_same_length(b).lower()
                                                  for a, b in zip(initials, letters))
 
@@ -261,6 +343,12 @@ def find_program_names(text: str, start: int = 0, end: int | None = None, *, lan
             heads = [i for i, t in enumerate(part) if is_program_head(t.bare, lang)]
             if not heads or len(part) < 2:
                 continue
+            if lang == "en":  # the head word ends an English name: "X Program Inter-American Committee ..."
+                cut = next((i + 1 for i in heads if i + 1 < len(part) and not _connector(part[i + 1])
+                            and _capitalised(part[i + 1]) and i >= 1), None)
+                if cut is not None:
+                    part = part[:cut]
+            part = _program_of_body(part, lang)
             core = org_core(part)
             if core is not part and any(is_org_head(t.bare) for t in core):
                 part = _strip_connectors(part[:len(part) - len(core)])
@@ -273,6 +361,25 @@ def find_program_names(text: str, start: int = 0, end: int | None = None, *, lan
             acronym = acr[0] if acr else _acronym_before(text, s)
             out.append(NameSpan(s, e, name, "program", acronym))
     return out
+
+
+def _program_of_body(part: list[Tok], lang: str) -> list[Tok]:
+    """"Executive Secretariat of the X Workshop": the program is the genitive tail, not the body running it.
+
+    >>> " ".join(t.text for t in _program_of_body(tokenize("Technical Secretariat of the Port Program"), "en"))
+    'Port Program'
+    """
+    for i in range(1, len(part) - 1):
+        j = i
+        while j < len(part) and _connector(part[j]):
+            j += 1
+        if j == i or j >= len(part) or " ".join(t.text.lower() for t in part[i:j]) not in GENITIVES:
+            continue
+        head, tail = part[:i], part[j:]
+        if any(is_org_head(t.bare) for t in head) and not any(is_program_head(t.bare, lang) for t in head) \
+                and any(is_program_head(t.bare, lang) for t in tail) and len(tail) >= 2:
+            return tail
+    return part
 
 
 def _list_tail(text: str, end: int, stop: int) -> int:

@@ -13,10 +13,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ingest.sheets.context import OrgRef, Sentence, SheetDoc, StateRef
-from ingest.sheets.labels import (ACTIVITY_CUES, FUNDING_CUES, FUNDING_FALSE_FRIENDS, IMPLEMENTER_CUES_AFTER,
-                                  IMPLEMENTER_VERBS_STRONG, IMPLEMENTER_VERBS_WEAK, INSTRUMENT_CONTEXT_CUES,
-                                  LOCATION_CUES, PARTNER_CUES, PARTNER_CUES_BEFORE, PROGRAM_HEAD_WORDS, START_CUES,
-                                  START_CUES_WEAK)
+from ingest.sheets.labels import entries
+from ingest.sheets.label_words import label_kind
+from ingest.sheets.names import NameSpan, in_family, is_org_head, is_program_head, name_after, name_before
 from ingest.sheets.text import clause_bounds, find_cues, fold_same_length, overlaps
 
 #: Text allowed between a subject organization and its verb: "(DPS) has", "Secretariat regularly".
@@ -26,7 +25,6 @@ _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _RANGE = re.compile(
     r"\b(?:between|entre|from|de|desde|du)\s+((?:19|20)\d\d)\s+(?:and|y|e|et|to|a|à|-|–)\s+(?:19|20)\d\d\b")
 _PRONOUN_START = re.compile(r"^(?:It|Il|Elle|Ella|Ele)\b")
-_UNKNOWN_ACRONYM = re.compile(r"\s*(?:the\s+|la\s+|el\s+|a\s+|o\s+|le\s+)?([A-Z]{3,}[A-Z0-9]*)\b")
 
 
 @dataclass(frozen=True)
@@ -49,9 +47,9 @@ def cues(doc: SheetDoc, s: Sentence, patterns: tuple[str, ...]) -> list[tuple[in
 
 def funding_windows(doc: SheetDoc, s: Sentence) -> list[tuple[int, int]]:
     """Where a sentence says who pays: from 40 characters before a funding cue to its clause's end."""
-    false = cues(doc, s, FUNDING_FALSE_FRIENDS)
+    false = cues(doc, s, entries("FUNDING_FALSE_FRIENDS"))
     out = []
-    for cs, ce in cues(doc, s, FUNDING_CUES):
+    for cs, ce in cues(doc, s, entries("FUNDING_CUES")):
         if overlaps((cs, ce), false):
             continue
         lo, hi = clause_bounds(doc.text, s.start, s.end, cs)
@@ -60,7 +58,7 @@ def funding_windows(doc: SheetDoc, s: Sentence) -> list[tuple[int, int]]:
 
 
 def _instrument_context(doc: SheetDoc, s: Sentence) -> bool:
-    return bool(cues(doc, s, INSTRUMENT_CONTEXT_CUES))
+    return bool(cues(doc, s, entries("INSTRUMENT_CONTEXT_CUES")))
 
 
 @dataclass(frozen=True)
@@ -115,8 +113,8 @@ def body_places(doc: SheetDoc, block: int, *, has_beneficiary_field: bool, exclu
     for s in doc.block_sentences(block):
         windows = funding_windows(doc, s)
         instrument = _instrument_context(doc, s)
-        located = bool(cues(doc, s, LOCATION_CUES))
-        active = s.kind in ("results", "objectives") or bool(cues(doc, s, ACTIVITY_CUES))
+        located = bool(cues(doc, s, entries("LOCATION_CUES")))
+        active = s.kind in ("results", "objectives") or bool(cues(doc, s, entries("ACTIVITY_CUES")))
         for st in doc.states_in(s.start, s.end):
             if st.iri in skip or overlaps((st.start, st.end), windows) or instrument:
                 continue
@@ -144,13 +142,14 @@ def implementers(doc: SheetDoc, block: int, *, program: tuple[int, int] | None =
     for s in doc.block_sentences(block):
         orgs = [o for o in doc.orgs_in(s.start, s.end) if not (o.deliberative or o.counterpart)
                 and not (program and program[0] <= o.start < program[1])]
-        partner_cues = cues(doc, s, PARTNER_CUES)
-        for cs, ce in cues(doc, s, IMPLEMENTER_CUES_AFTER):
-            org = next((o for o in orgs if ce <= o.start <= ce + 60), None)
+        partner_cues = cues(doc, s, entries("PARTNER_CUES"))
+        for cs, ce in cues(doc, s, entries("IMPLEMENTER_CUES_AFTER")):
+            org = next((o for o in orgs if ce <= o.start and _span_len(doc.text, ce, o.start) <= 60), None)
             if org is not None and not _clause_has_cue_before(doc, s, cs, partner_cues):
                 out.append(Found("implementedBy", org.iri, s.start, s.end, 0.9,
                                  f"'{doc.text[cs:ce].strip()}' names it", org))
-        for strong, patterns in ((True, IMPLEMENTER_VERBS_STRONG), (False, IMPLEMENTER_VERBS_WEAK)):
+        for strong, patterns in ((True, entries("IMPLEMENTER_VERBS_STRONG")),
+                                 (False, entries("IMPLEMENTER_VERBS_WEAK"))):
             for cs, _ in cues(doc, s, patterns):
                 if doc.folded[cs - 1:cs].isalnum():
                     continue
@@ -160,6 +159,11 @@ def implementers(doc: SheetDoc, block: int, *, program: tuple[int, int] | None =
                 out.append(Found("implementedBy", org.iri, s.start, s.end, 0.85 if strong else 0.8,
                                  f"subject of '{doc.text[cs:cs + 20].split()[0]}'", org))
     return out
+
+
+def _span_len(text: str, start: int, end: int) -> int:
+    """The length of ``text[start:end]`` with each white-space run (a blanked line among them) as one space."""
+    return len(re.sub(r"\s+", " ", text[start:end]))
 
 
 def fallback_implementer(doc: SheetDoc, block: int) -> list[Found]:
@@ -179,8 +183,8 @@ def partners(doc: SheetDoc, block: int, *, exclude: Iterable[str], program: tupl
     out: list[Found] = []
     skip = set(exclude)
     for s in doc.block_sentences(block):
-        after = cues(doc, s, PARTNER_CUES)
-        before = cues(doc, s, PARTNER_CUES_BEFORE)
+        after = cues(doc, s, entries("PARTNER_CUES"))
+        before = cues(doc, s, entries("PARTNER_CUES_BEFORE"))
         if not after and not before:
             continue
         for o in doc.orgs_in(s.start, s.end):
@@ -192,27 +196,43 @@ def partners(doc: SheetDoc, block: int, *, exclude: Iterable[str], program: tupl
                 or next((c for c in before if o.end <= c[0] <= min(hi, o.end + 80)), None)
             if hit is not None:
                 out.append(Found("partner", o.iri, s.start, s.end, 0.85, f"named with '{doc.text[hit[0]:hit[1]]}'", o))
-        for cs, ce in after:  # "with the support of AMERIPOL": an acronym nobody defined
-            m = _UNKNOWN_ACRONYM.match(doc.text, ce)
-            if m and m.group(1) not in doc.acronyms and not any(o.start <= m.start(1) < o.end for o in doc.orgs) \
-                    and not doc.states_in(m.start(1), m.end(1)):
-                iri = mint(m.group(1))
-                if iri not in skip:
-                    out.append(Found("partner", iri, s.start, s.end, 0.7,
-                                     f"acronym named with '{doc.text[cs:ce]}'",
-                                     OrgRef(iri, m.start(1), m.end(1), m.group(1), False, m.group(1))))
+        unknown = [(name_after(doc.text, ce), cs, ce) for cs, ce in after] \
+            + [(name_before(doc.text, cs), cs, ce) for cs, ce in before]
+        for n, cs, ce in unknown:  # "with the support of AMERIPOL", "Microsoft experts gave": nobody knows them
+            if n is None or not _mintable(doc, n, s, program):
+                continue
+            iri = mint(n.name)
+            if iri not in skip:
+                out.append(Found("partner", iri, s.start, s.end, 0.7, f"unknown organization named with "
+                                 f"'{doc.text[cs:ce]}'", OrgRef(iri, n.start, n.end, n.name, False, n.acronym)))
     return out
+
+
+def _mintable(doc: SheetDoc, n: NameSpan, s: Sentence, program: tuple[int, int] | None) -> bool:
+    """A name nobody knows, in a partner context, that can be an organization: not a state, not a known or
+    defined name, not the program, not a label or a heading ("KEY RESULTS"), at most eight words."""
+    words = n.name.split()
+    if not s.start <= n.start < s.end or len(words) > 8 or label_kind(n.name) is not None \
+            or len(words) == 1 and (is_org_head(words[0]) or not words[0][:1].isupper()):
+        return False  # "Ministry" alone names no one
+    if program and program[0] <= n.start < program[1] or n.name in doc.acronyms:
+        return False
+    if any(o.start < n.end and n.start < o.end for o in doc.orgs) or doc.states_in(n.start, n.end) \
+            or any(st.start < n.end and n.start < st.end for st in doc.states):
+        return False
+    letters = [c for c in n.name if c.isalpha()]
+    shouting = len(n.name.split()) > 1 and all(c.isupper() for c in letters)
+    return bool(letters) and not shouting and not any(is_program_head(w, doc.lang) for w in n.name.split())
 
 
 def _mentions_program(doc: SheetDoc, s: Sentence, names: Sequence[str]) -> bool:
     folded = doc.folded[s.start:s.end]
-    heads = {fold_same_length(w) for ws in PROGRAM_HEAD_WORDS.values() for w in ws}
-    heads |= {"process", "proceso", "processo", "processus", "programa", "program"}
+    heads = {"process", "proceso", "processo", "processus"}
     if _PRONOUN_START.match(doc.text[s.start:s.end]):
         return True
     if any(n and fold_same_length(n) in folded for n in names):
         return True
-    return any(w in heads for w in re.findall(r"[a-z]+", folded))
+    return any(w in heads or in_family("PROGRAM_HEAD_FAMILIES", w) for w in re.findall(r"[a-z]+", folded))
 
 
 def start_years(doc: SheetDoc, block: int, *, names: Sequence[str]) -> list[Found]:
@@ -222,7 +242,7 @@ def start_years(doc: SheetDoc, block: int, *, names: Sequence[str]) -> list[Foun
     for s in doc.block_sentences(block):
         if not _mentions_program(doc, s, names):
             continue
-        for patterns, bucket in ((START_CUES, strong), (START_CUES_WEAK, weak)):
+        for patterns, bucket in ((entries("START_CUES"), strong), (entries("START_CUES_WEAK"), weak)):
             for cs, ce in cues(doc, s, patterns):
                 lo, hi = clause_bounds(doc.text, s.start, s.end, cs)
                 years = [m for m in _YEAR.finditer(doc.text, max(lo, cs - 40), min(hi, ce + 60))]

@@ -23,11 +23,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ingest.model import Segment
-from ingest.sheets.labels import (INFINITIVE_ENDINGS, OBJECTIVE_OPENERS, ORG_HEAD_WORDS, PROGRAM_HEAD_WORDS,
-                                  PROGRAM_INTRO)
+from ingest.sheets.furniture import mask_furniture
+from ingest.sheets.labels import entries, intro_pattern, keyed
 from ingest.sheets.lines import TERMINAL, Line, classify_lines
+from ingest.sheets.name_rules import is_program_name
+from ingest.sheets.names import is_org_head, is_program_head
 from ingest.sheets.text import cue_regex, fold_same_length, guess_language, sentence_spans, trim
 
 MAX_PARAGRAPH = 1200
@@ -35,7 +38,11 @@ MIN_BLOCK_BODY = 150
 BULLET = re.compile(r"^[•·\-–*▪◦●]\s+")
 _NOT_INFINITIVES = frozenset({"entre", "contre", "notre", "votre", "autre", "outre", "sobre", "lugar", "mayor",
                               "menor", "mejor", "super", "poder", "otro", "other", "cuatro", "quatre"})
-_SUMMARY_CUES = re.compile(PROGRAM_INTRO)
+
+
+@cache
+def _summary_cues(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def looks_like_program_sheet(text: str) -> bool:
@@ -48,7 +55,7 @@ def looks_like_program_sheet(text: str) -> bool:
     """
     headings: set[str] = set()
     keys: set[str] = set()
-    for line in classify_lines(text):
+    for line in classify_lines(mask_furniture(text)):
         if line.kind == "heading" and line.section:
             headings.add(line.section)
         keys.update(k for k, _, _ in line.labels)
@@ -65,6 +72,7 @@ def segment_sheet(text: str) -> list[Segment]:
     [('summary', None, 'The X Program helps.'), ('objectives', None, 'To help.'),
      ('fields', 'field:donor', 'Donor Countries'), ('fields', 'value', 'Canada')]
     """
+    text = mask_furniture(text)  # same offsets; page numbers, running headers and dates blanked
     lines = classify_lines(text)
     segments: list[Segment] = []
     for block, (lo, hi) in enumerate(_blocks(text, lines)):
@@ -103,6 +111,7 @@ def _blocks(text: str, lines: list[Line]) -> list[tuple[int, int]]:
 
 def _block_segments(text: str, lines: list[Line], block: int) -> list[Segment]:
     segments: list[Segment] = []
+    lang = guess_language(text[lines[0].start:lines[-1].end]) if lines else "en"
     first_body = next((i for i, ln in enumerate(lines) if ln.kind in ("prose", "field")), len(lines))
     for i, line in enumerate(lines):
         if line.kind == "field":
@@ -114,22 +123,52 @@ def _block_segments(text: str, lines: list[Line], block: int) -> list[Segment]:
                 segments.append(Segment("fields", s, e, label="value", block=block))
         elif line.kind in ("short", "list", "url", "null"):
             if i < first_body and line.kind in ("short", "list"):
-                label = "banner" if _is_banner(text[line.start:line.end]) else "name"
+                label = "banner" if _is_banner(text[line.start:line.end], lang) else "name"
                 segments.append(Segment("title", line.start, line.end, label=label, block=block))
+            elif line.kind == "short" and _titles_section(text, lines, i, lang):
+                segments.append(Segment("title", line.start, line.end, label="name", block=block))
             else:
                 segments.append(Segment("fields", line.start, line.end, label="value", block=block))
-    segments.extend(_prose_segments(text, lines, block))
+    segments.extend(_wrapped_title(text, _prose_segments(text, lines, block), lang))
     return segments
 
 
-def _is_banner(content: str) -> bool:
+def _wrapped_title(text: str, prose: list[Segment], lang: str) -> list[Segment]:
+    """A title wrapped over two lines reads as a paragraph: before the first sentence of the block, at most
+    two lines, no full stop, and a program's name by the name rules. It is the block's title."""
+    out = list(prose)
+    for i, seg in enumerate(prose):
+        content = text[seg.start:seg.end]
+        if content.rstrip()[-1:] in TERMINAL:
+            break
+        if content.count("\n") <= 1 and len(content.split()) <= 15 and is_program_name(content, lang):
+            out[i] = Segment("title", seg.start, seg.end, label="name", block=seg.block)
+            break
+    return out
+
+
+def _titles_section(text: str, lines: list[Line], i: int, lang: str) -> bool:
+    """A short line that reads as a program's name, alone between a heading and the prose under it
+    (the sheet's title printed with the section it opens) or inside a paragraph (a line of the
+    title column, read across the page)."""
+    before = next((lines[k] for k in range(i - 1, -1, -1) if lines[k].kind != "blank"), None)
+    after = next((lines[k] for k in range(i + 1, len(lines)) if lines[k].kind != "blank"), None)
+    if before is None or after is None:
+        return False
+    opens_section = before.kind == "heading" and after.kind in ("prose", "heading")
+    inside_paragraph = before.kind == after.kind == "prose" and text[before.end:after.start].count("\n") == 2
+    if not (opens_section or inside_paragraph):
+        return False
+    return is_program_name(text[lines[i].start:lines[i].end], lang)
+
+
+def _is_banner(content: str, lang: str) -> bool:
     letters = [c for c in content if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(content.split()) > 1:
         return True
     words = re.findall(r"[\w'’-]+", content)
-    heads = {w for ws in PROGRAM_HEAD_WORDS.values() for w in ws}
-    has_org = any(w in ORG_HEAD_WORDS for w in words)
-    return bool(words) and (words[0] in ORG_HEAD_WORDS or has_org and not any(w in heads for w in words))
+    has_org = any(is_org_head(w) for w in words if w[:1].isupper())
+    return bool(words) and (is_org_head(words[0]) or has_org and not any(is_program_head(w, lang) for w in words))
 
 
 @dataclass(frozen=True)
@@ -147,6 +186,7 @@ def _paragraphs(text: str, lines: list[Line]) -> list[_Paragraph]:
     seen_fields = False
     last_prose = False  # the previous non-blank line was prose
     gap = False  # blank lines since it
+    interleaved = False  # non-prose lines since it, with no blank line
     for line in lines:
         if line.kind == "blank":
             gap = gap or last_prose
@@ -155,16 +195,21 @@ def _paragraphs(text: str, lines: list[Line]) -> list[_Paragraph]:
             if not stack_open:
                 stack = []
             stack.append(line.section or "other")
-            stack_open, seen_fields, last_prose = True, False, False
+            stack_open, seen_fields, last_prose, interleaved = True, False, False, False
             continue
         if line.kind != "prose":
             seen_fields = seen_fields or line.kind in ("field", "list", "null")
-            last_prose = False
+            if last_prose and not gap:  # maybe a line of another column, printed inside the paragraph
+                interleaved = True
+                continue
+            last_prose = interleaved = False
             continue
         stack_open = False
         content = text[line.start:line.end]
         indented = line.start > 0 and text[line.start - 1] in " \t" and out and text[out[-1].end - 1] in ".!?"
-        same = last_prose and not gap and not BULLET.match(content) and not indented
+        runs_on = not interleaved or content[:1].islower() or text[out[-1].end - 1] not in TERMINAL + ")”\""
+        same = last_prose and not gap and not BULLET.match(content) and not indented and runs_on
+        interleaved = False
         rejoined = last_prose and gap and content[:1].islower() and text[out[-1].end - 1] not in TERMINAL + ")”\""
         if (same or rejoined) and out:
             last = out[-1]
@@ -180,13 +225,14 @@ def _is_objective(text: str, s: int, e: int, lang: str) -> bool:
     if BULLET.match(head):
         return True
     folded = fold_same_length(head)
-    if re.match(r"to [a-z]+", folded) or cue_regex(OBJECTIVE_OPENERS).match(folded):
+    if re.match(r"to [a-z]+", folded) or cue_regex(entries("OBJECTIVE_OPENERS")).match(folded):
         return True
     first = re.match(r"([A-ZÀ-Ý][a-zà-ÿ]{3,}),?\s+[a-zà-ÿ]", head)
-    if lang not in INFINITIVE_ENDINGS or not first or fold_same_length(first.group(1)) in _NOT_INFINITIVES:
+    endings = keyed("INFINITIVE_ENDINGS")
+    if lang not in endings or not first or fold_same_length(first.group(1)) in _NOT_INFINITIVES:
         return False
     word = fold_same_length(first.group(1))
-    return word.endswith(INFINITIVE_ENDINGS[lang])
+    return word.endswith(endings[lang])
 
 
 def _prose_segments(text: str, lines: list[Line], block: int) -> list[Segment]:
@@ -215,7 +261,7 @@ def _stacked_kind(text: str, p: _Paragraph, state: dict[str, bool], lang: str) -
         state["objective_seen"] = True
         state["summary_open"] = False
         return "objectives"
-    if _SUMMARY_CUES.search(text, p.start, p.end) or state["summary_open"] \
+    if _summary_cues(intro_pattern()).search(text, p.start, p.end) or state["summary_open"] \
             or (p.after_fields and not state["used_summary"]):
         state["summary_open"] = state["used_summary"] = True
         return "summary"

@@ -6,30 +6,22 @@ All functions are pure and keep exact character offsets into the text they are g
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from ingest.segment import trim_span
-from ingest.sheets.labels import ABBREVIATIONS
+from ingest.sheets.labels import entries
+from ingest.spans import trim_span
+from ontology.folding import fold
 
 
 def fold_same_length(text: str) -> str:
-    """Lower case, accents removed, one character for one: offsets stay valid.
+    """Lower case, accents removed, one character for one: offsets stay valid (:func:`ontology.folding.fold`).
 
     >>> fold_same_length("Países Doadores")
     'paises doadores'
     """
-    return "".join(_fold_char(c) for c in text)
-
-
-@cache
-def _fold_char(c: str) -> str:
-    if c.isascii():
-        return c.lower()
-    base = unicodedata.normalize("NFKD", c)[:1].lower()
-    return base if base.isascii() and base else c.lower()[:1] or c
+    return fold(text, keep_length=True)
 
 
 def fold_key(text: str) -> str:
@@ -49,6 +41,8 @@ def cue_regex(patterns: tuple[str, ...]) -> re.Pattern[str]:
     >>> bool(cue_regex(("is a component",)).search("is a\\n  component"))
     True
     """
+    if not patterns:
+        return re.compile(r"(?!)")  # every entry switched off: a cue that never matches
     return re.compile("|".join(f"(?:{_spaces_loose(p)})" for p in patterns))
 
 
@@ -74,6 +68,26 @@ def find_cues(folded: str, patterns: tuple[str, ...], start: int = 0, end: int |
 
 
 _HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+_WORD_REST = re.compile(r"[^\W\d_]+")
+
+
+def rejoin_same_length(text: str) -> str:
+    """Words hyphenated across lines re-joined in place, the freed characters after the word as spaces:
+    same length, so every offset outside those words is unchanged (for cue search).
+
+    >>> rejoin_same_length("financial intel-\\n  ligence unit")
+    'financial intelligence     unit'
+    """
+    if "-" not in text:
+        return text
+    chars = list(text)
+    for m in _HYPHEN_BREAK.finditer(text):
+        rest = _WORD_REST.match(text, m.end())
+        if rest is None:
+            continue
+        word = rest.group()
+        chars[m.start():rest.end()] = list(word) + [" "] * (m.end() - m.start())
+    return "".join(chars)
 
 
 @dataclass(frozen=True)
@@ -145,7 +159,8 @@ def _is_abbreviation(text: str, start: int, dot_end: int) -> bool:
     if not m:
         return False
     word = m["word"].rstrip(".")
-    return word in ABBREVIATIONS or (len(word.replace(".", "")) <= 2 and word[:1].isupper() and "." in m["word"][:-1]) \
+    return word in entries("ABBREVIATIONS") \
+        or (len(word.replace(".", "")) <= 2 and word[:1].isupper() and "." in m["word"][:-1]) \
         or (len(word) == 1 and word.isupper())
 
 

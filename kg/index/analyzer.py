@@ -8,9 +8,10 @@ text's language: most of the corpus is English, and folding lets "Colômbia" mee
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import Stemmer
+
+from ontology.folding import fold
 
 ANALYZER_VERSION = "fold-stop4-en-snowball-1"
 WORD = re.compile(r"[a-z0-9]+")
@@ -25,10 +26,6 @@ STOPWORDS = frozenset(
 )
 
 _stemmer = Stemmer.Stemmer("english")
-
-
-def fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
 
 
 def analyze(text: str) -> list[str]:

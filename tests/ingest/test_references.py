@@ -13,6 +13,7 @@ import pytest
 import ingest.references
 from ingest.model import InstrumentRef, ResolutionHeader
 from ingest.instrument_tables import instrument_named, instrument_slug, name_pattern
+from ingest.kinds.resolution.header import parse_header
 from ingest.references import (
     _oas_session,
     _roman,
@@ -21,7 +22,6 @@ from ingest.references import (
     self_reference_filter,
     unsc_number_fits_year,
 )
-from ingest.resolutions import parse_header
 from ontology.iri import slugify
 from tests.conftest import shared_or_skip
 

@@ -1,4 +1,4 @@
-"""ingest.resolutions: recognising a Security Council resolution, its header, its passages."""
+"""ingest.kinds.resolution: recognising a Security Council resolution, its header, its passages."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-import ingest.resolutions
+import ingest.kinds.resolution.header
+import ingest.kinds.resolution.segment
+from ingest.kinds.resolution.header import parse_header
+from ingest.kinds.resolution.segment import MAX_SEGMENT_CHARS, looks_like_resolution, segment_resolution
 from ingest.model import Segment
-from ingest.resolutions import MAX_SEGMENT_CHARS, looks_like_resolution, parse_header, segment_resolution
 from tests.conftest import shared_or_skip
 
 #: Files whose text is another resolution's (eval/README.md): the header, not the file name, is the truth.
@@ -22,7 +24,8 @@ def corpus_or_skip() -> list[Path]:
 
 
 def test_doctests() -> None:
-    assert doctest.testmod(ingest.resolutions).failed == 0
+    assert doctest.testmod(ingest.kinds.resolution.segment).failed == 0
+    assert doctest.testmod(ingest.kinds.resolution.header).failed == 0
 
 
 @pytest.mark.parametrize(("text", "expected"), [

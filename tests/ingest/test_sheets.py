@@ -11,7 +11,8 @@ from ingest.gazetteer import Entry, Gazetteer
 from ingest.model import Fact, NewEntity
 from ingest.sheets.extract import extract_programs
 from ingest.sheets.fields import FieldLabel, FieldValue, assign_fields
-from ingest.sheets.labels import FIELD_LABELS, PROGRAM_HEAD_WORDS, SECTION_HEADINGS
+from ingest.sheets.labels import LABEL_FAMILIES, PROGRAM_HEAD_WORDS
+from ingest.sheets.label_words import LABEL_KIND_PRECEDENCE, SECTION_KINDS, label_kind
 from ingest.sheets.names import find_acronym_definitions, find_org_names, find_program_names
 from ingest.sheets.segment import looks_like_program_sheet, segment_sheet
 from ingest.sheets.text import TextView, fold_key, sentence_spans
@@ -77,12 +78,26 @@ def test_labels_broken_over_lines_are_one_label(first: str, second: str) -> None
     assert text[fields[0].start:fields[0].end].endswith(second)
 
 
-def test_label_tables_are_unambiguous() -> None:
-    fields = Counter(fold_key(label) for labels in FIELD_LABELS.values() for label in set(map(fold_key, labels)))
-    assert [k for k, n in fields.items() if n > 1] == []  # no label means two fields
-    headings = Counter(fold_key(h) for hs in SECTION_HEADINGS.values() for h in set(map(fold_key, hs)))
-    assert [k for k, n in headings.items() if n > 1] == []
+def test_label_tables_are_complete() -> None:
+    assert set(LABEL_KIND_PRECEDENCE) == set(LABEL_FAMILIES)  # every kind can win a tie
+    assert set(SECTION_KINDS) <= set(LABEL_FAMILIES)
     assert set(PROGRAM_HEAD_WORDS) == {"en", "es", "pt", "fr"}
+
+
+@pytest.mark.parametrize("label, kind", [
+    ("Key Outcomes", "results"), ("Principales logros", "results"), ("Visão geral", "summary"),
+    ("Objectif général", "objectives"), ("Finalidade", "objectives"), ("Base jurídica", "mandate"),
+    ("Recipient Countries", "beneficiary"), ("Pays récipiendaires", "beneficiary"), ("Estados participantes", "beneficiary"),
+    ("Financial contributors", "donor"), ("Fuente de financiamiento", "donor"), ("Bailleurs de fonds", "donor"),
+    ("Implementing partners", "partner"), ("Instituições colaboradoras", "partner"), ("Organisme d'exécution", "executing"),
+    ("Lead Agency", "executing"), ("Année de lancement", "start"), ("Fecha de cierre", "end"), ("Échéance", "end"),
+    ("Período de ejecución", "period"), ("Costo total", "budget"), ("Punto focal", "contact"), ("Sitio web", "link"),
+    ("Comp1etion to", "end"), ("Surnmary", "summary"),
+    ("OAS member states", None), ("Guatemala, Honduras", None), ("Human Rights", None), ("Program", None),
+    ("Department of Public Security", None), ("The program trains police officers", None),
+])
+def test_labels_are_read_by_their_words(label: str, kind: str | None) -> None:
+    assert label_kind(label) == kind
 
 
 # --- segmentation ------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ valid document graph and reject broken ones with the right focus node.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -16,6 +15,8 @@ import pytest
 from pyshacl import validate
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
+
+from ontology import folding
 
 ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
 BASE = "https://policykg.org/"
@@ -60,7 +61,7 @@ AMBIGUOUS_ALIASES = (
 
 
 def fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").casefold().strip()
+    return folding.fold(text).strip()
 
 
 def slugify(text: str) -> str:

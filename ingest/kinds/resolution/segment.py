@@ -1,9 +1,11 @@
 """UN Security Council resolution texts: recognise them, read their header, cut passages.
 
-Three pure functions over the text as read (no file names, no I/O):
+Pure functions over the text as read (no file names, no I/O):
 
-* :func:`looks_like_resolution` — is this a Security Council resolution?
-* :func:`parse_header` — the resolution's own number, year and adoption date.
+* :func:`resolution_confidence` / :func:`looks_like_resolution` — is this a Security Council
+  resolution, and how surely?
+* :func:`~ingest.kinds.resolution.header.parse_header` — the resolution's own number, year and
+  adoption date.
 * :func:`segment_resolution` — header / preamble / operative / footer passages with exact
   character spans.
 
@@ -19,17 +21,17 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from ingest.model import Segment
-from ingest.resolution_header import (
+from ingest.kinds.resolution.header import (
     _HEADER_SEARCH_CHARS,
     _MONTH,
     _SP,
     _ocr_int,
     parse_header,
 )
-from ingest.segment import trim_span as _strip_span
+from ingest.model import Segment
+from ingest.spans import trim_span as _strip_span
 
-__all__ = ["looks_like_resolution", "parse_header", "segment_resolution", "MAX_SEGMENT_CHARS"]
+__all__ = ["looks_like_resolution", "resolution_confidence", "segment_resolution", "MAX_SEGMENT_CHARS"]
 
 MAX_SEGMENT_CHARS = 1200
 """Segments longer than this are cut at sentence or line boundaries."""
@@ -74,24 +76,37 @@ _INTRO_LINE_RE = re.compile(  # words that open the next paragraph rather than s
     rf"|(?:ANNEX|Annex)\b.{{0,8}}){_SP}*$")
 
 
-def looks_like_resolution(text: str) -> bool:
-    """True when *text* reads as a UN Security Council resolution.
+def resolution_confidence(text: str) -> float:
+    """How surely *text* reads as a UN Security Council resolution: 1.0, 0.9 or 0.0.
 
-    Evidence: the opening formula "The Security Council," on a line of its own near the
-    start, or a resolution title backed by an adoption date line, a mention of the Security
-    Council or an "Adopted at ..." line. A program sheet that merely cites "Resolution 2866"
-    is not one. Pure, O(len(text)).
+    1.0 for the opening formula "The Security Council," on a line of its own near the start;
+    0.9 for a resolution title backed by an adoption date line, a mention of the Security
+    Council or an "Adopted at ..." line; 0.0 otherwise. A program sheet that merely cites
+    "Resolution 2866" is not one. Pure, O(len(text)).
+
+    >>> resolution_confidence("Resolution 660 (1990)\\nof 2 August 1990\\n\\nThe Security Council,\\n")
+    1.0
+    >>> resolution_confidence("Resolution 290\\nof 8 December 1970\\n\\nRecalling its resolution 270,")
+    0.9
+    """
+    head = text[:_HEADER_SEARCH_CHARS]
+    if _COUNCIL_LINE_RE.search(head):
+        return 1.0
+    header = parse_header(head)
+    if header is not None and (header.date is not None or _COUNCIL_OR_ADOPTED_RE.search(text) is not None):
+        return 0.9
+    return 0.0
+
+
+def looks_like_resolution(text: str) -> bool:
+    """True when *text* reads as a UN Security Council resolution (see :func:`resolution_confidence`).
 
     >>> looks_like_resolution("Resolution 660 (1990)\\nof 2 August 1990\\n\\nThe Security Council,\\n")
     True
     >>> looks_like_resolution("PROGRAM SUMMARY\\nResolution 2866 approved during the 44th General Assembly")
     False
     """
-    head = text[:_HEADER_SEARCH_CHARS]
-    if _COUNCIL_LINE_RE.search(head):
-        return True
-    header = parse_header(head)
-    return header is not None and (header.date is not None or _COUNCIL_OR_ADOPTED_RE.search(text) is not None)
+    return resolution_confidence(text) > 0.0
 
 
 class _Para(NamedTuple):

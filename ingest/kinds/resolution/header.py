@@ -1,7 +1,7 @@
 """The header of a Security Council resolution: its own number, year and adoption date.
 
-Split from :mod:`ingest.resolutions` (which recognises and segments the texts); the span
-and OCR helpers here are shared by both.
+Split from :mod:`ingest.kinds.resolution.segment` (which recognises and segments the texts);
+the OCR helpers here are shared by both.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import re
 
 from ingest.instrument_tables import unsc_number_fits_year
 from ingest.model import ResolutionHeader
-from ingest.segment import trim_span as _strip_span
+from ingest.spans import trim_span as _strip_span
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")

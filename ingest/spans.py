@@ -1,12 +1,13 @@
-"""Segment step: pick the segmenter for the document's kind; generic paragraphs otherwise."""
+"""Span helpers shared by every document kind: trim a span, split a long one at sentence ends.
+
+A leaf module: it imports nothing from ``ingest``, so any step or kind may import it without
+making an import circle. Spans are half-open ``[start, end)`` character offsets into the text.
+"""
 
 from __future__ import annotations
 
 import re
 
-from ingest.model import Segment
-
-PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+(?=[A-ZÁÉÍÓÚÂÊÔÀÇ0-9(])")
 MAX_CHARS = 1200
 
@@ -50,41 +51,3 @@ def _skip_space(text: str, i: int, end: int) -> int:
     while i < end and text[i].isspace():
         i += 1
     return i
-
-
-def segment_paragraphs(text: str, *, kind: str = "other") -> list[Segment]:
-    """Blank-line separated paragraphs, whitespace trimmed, long ones split."""
-    segments: list[Segment] = []
-    pos = 0
-    for m in list(PARAGRAPH_BREAK.finditer(text)) + [None]:
-        end = m.start() if m else len(text)
-        a, b = trim_span(text, pos, end)
-        if b - a >= 3:
-            for x, y in split_long(text, a, b):
-                segments.append(Segment(kind, x, y))
-        pos = m.end() if m else len(text)
-    return segments
-
-
-def classify(text: str) -> str:
-    """``resolution``, ``program-sheet`` or ``other``."""
-    from ingest.resolutions import looks_like_resolution
-    from ingest.sheets.segment import looks_like_program_sheet
-
-    if looks_like_resolution(text):
-        return "resolution"
-    if looks_like_program_sheet(text):
-        return "program-sheet"
-    return "other"
-
-
-def segment(text: str, kind: str) -> list[Segment]:
-    if kind == "resolution":
-        from ingest.resolutions import segment_resolution
-
-        return segment_resolution(text)
-    if kind == "program-sheet":
-        from ingest.sheets.segment import segment_sheet
-
-        return segment_sheet(text)
-    return segment_paragraphs(text)
