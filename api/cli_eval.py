@@ -138,7 +138,7 @@ class IngestSheetExtractor:
             if not name.isupper() or name == "INFINITIVE_ENDINGS":  # suffixes, not entries
                 continue
             if name == "PROGRAM_INTRO":  # one regex over the original text: its alternatives are the entries
-                tables.append(LexiconTable(name, REGEX, tuple(_alternatives(value))))
+                tables.append(LexiconTable(name, REGEX, tuple(labels.regex_alternatives(value))))
                 continue
             regex = name.endswith(("_CUES", "_FRIENDS", "_PHRASES", "_OPENERS", "_FAMILIES"))
             match = REGEX_FOLDED if regex else PHRASE
@@ -189,20 +189,3 @@ class IngestSheetExtractor:
         return fewer
 
 
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level ``|`` alternatives of a regular expression."""
-    out, depth, start, escaped = [], 0, 0, False
-    for i, c in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif c == "\\":
-            escaped = True
-        elif c in "([":
-            depth += 1
-        elif c in ")]":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(pattern[start:i])
-            start = i + 1
-    out.append(pattern[start:])
-    return [x for x in out if x]

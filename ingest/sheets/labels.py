@@ -299,11 +299,15 @@ def intro_pattern() -> str:
     off = _SWITCH.off()
     if not off:
         return PROGRAM_INTRO
-    return "|".join(a for a in _alternatives(PROGRAM_INTRO) if f"PROGRAM_INTRO: {a}" not in off) or r"(?!)"
+    return "|".join(a for a in regex_alternatives(PROGRAM_INTRO) if f"PROGRAM_INTRO: {a}" not in off) or r"(?!)"
 
 
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level ``|`` alternatives of a regular expression (as ``api/cli_eval.py`` names them)."""
+def regex_alternatives(pattern: str) -> list[str]:
+    """The top-level ``|`` alternatives of a regular expression (the ids leave-one-out switches off).
+
+    >>> regex_alternatives(r"a(b|c)|d\\|e")
+    ['a(b|c)', 'd\\\\|e']
+    """
     out, depth, start, escaped = [], 0, 0, False
     for i, c in enumerate(pattern):
         if escaped:
