@@ -254,7 +254,7 @@ def _item_ref(text: str, item: re.Match[str], anchor: str, *, start: int, unsc_d
             return InstrumentRef(body="oas-ag", number=number, year=year, start=start, end=end)
         return None if checked is None else InstrumentRef(body="unsc", number=number, year=checked,
                                                           start=start, end=end)
-    if body == "oas-ag":  # "Resolution 2866 approved during the 44th General Assembly ... in 2014"
+    if body == "oas-ag":  # "Resolution 2907 adopted at the 47th regular session ... in 2017"
         year = _year_after(text, end)
         return InstrumentRef(body=body, number=number, year=year, start=start, end=end,
                              session=_oas_session(text, start, end, year))

@@ -103,7 +103,7 @@ def looks_like_resolution(text: str) -> bool:
 
     >>> looks_like_resolution("Resolution 660 (1990)\\nof 2 August 1990\\n\\nThe Security Council,\\n")
     True
-    >>> looks_like_resolution("PROGRAM SUMMARY\\nResolution 2866 approved during the 44th General Assembly")
+    >>> looks_like_resolution("PROGRAM SUMMARY\\nResolution 2907 adopted at the 47th General Assembly")
     False
     """
     return resolution_confidence(text) > 0.0
