@@ -97,7 +97,7 @@ def search(
     query: Annotated[str, typer.Argument(help="Question or keywords, in en, es, pt or fr")],
     k: Annotated[int, typer.Option("-k", help="How many passages")] = 10,
     mode: Annotated[str, typer.Option(help="bm25 | dense | hybrid")] = "hybrid",
-    embedder: Annotated[Optional[str], typer.Option(help="minilm | use-m3")] = None,
+    embedder: Annotated[Optional[str], typer.Option(help="minilm | use-m3 | e5 | all")] = None,
     state: Annotated[Optional[str], typer.Option(help="Filter: ISO3 code")] = None,
     doc_type: Annotated[Optional[str], typer.Option("--type", help="Filter: document type")] = None,
     year: Annotated[Optional[int], typer.Option(help="Filter: year")] = None,

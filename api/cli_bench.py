@@ -41,6 +41,9 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
         cap: Annotated[float, typer.Option("--cap", min=1, help="Seconds after which rdflib is stopped")] = 300.0,
         skip: Annotated[Optional[list[str]], typer.Option("--skip", help="sparql | search | ingest "
                                                                          "(repeatable)")] = None,
+        ingest_embedders: Annotated[Optional[list[str]], typer.Option(
+            "--ingest-embedder", help="Embedder whose ingest speed is measured (repeatable; default: every "
+                                      "embedder policykg knows, so their passages/s sit side by side)")] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON (the tables' numbers)")] = False,
     ) -> None:
         """Measure SPARQL (HTTP vs pyoxigraph vs rdflib), search latency (corpus and synthetic size), ingest
@@ -54,6 +57,12 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
         unknown = sorted(set(skip or ()) - set(SKIPPABLE))
         if unknown:
             raise typer.BadParameter(f"unknown {', '.join(unknown)}; use {' | '.join(SKIPPABLE)}", param_hint="--skip")
+        from kg.settings import EMBEDDER_NAMES
+
+        unknown = sorted(set(ingest_embedders or ()) - set(EMBEDDER_NAMES))
+        if unknown:
+            raise typer.BadParameter(f"unknown {', '.join(unknown)}; use {' | '.join(EMBEDDER_NAMES)}",
+                                     param_hint="--ingest-embedder")
         settings = get_settings()
         if store is not None:
             settings = settings.model_copy(update={"store": store})
@@ -61,7 +70,7 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
             raise typer.BadParameter(f"{corpus} is not a folder", param_hint="--corpus")
         plan = BenchPlan(store=settings.store, questions=questions_of(gold) if gold is not None else (),
                          corpus=corpus, skip=frozenset(skip or ()), repeats=repeats, budget_s=budget, cap_s=cap,
-                         synthetic=synthetic)
+                         synthetic=synthetic, ingest_embedders=tuple(ingest_embedders or EMBEDDER_NAMES))
         with err.status("bench") as status:
             report = run_bench(settings, plan, server_for=server_command(settings),
                                say=lambda text: status.update(f"bench: {text}"))

@@ -13,6 +13,7 @@ from typing import Any
 
 from evaluation.citations import CitationReport
 from evaluation.extraction import ExtractionReport
+from evaluation.laws import TARGET_FIELDS as LAW_TARGETS, LawReport
 from evaluation.metrics import PRF
 from evaluation.programs import ALL_FIELDS, ROWS, ProgramReport
 from evaluation.retrieval import RetrievalReport
@@ -32,6 +33,7 @@ class EvalReport:
     extraction: ExtractionReport | None
     elapsed_s: float
     robustness: RobustnessReport | None = None  # program sheets: original, leave-one-out, re-layout
+    laws: LawReport | None = None  # law metadata per field and language
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-able dict of everything, floats rounded to :data:`DIGITS` places."""
@@ -88,6 +90,24 @@ def tables(report: EvalReport) -> list[Table]:
         out += _robustness(report.robustness)
     if report.extraction is not None:
         out += _extraction(report.extraction)
+    if report.laws is not None:
+        out += _laws(report.laws)
+    return out
+
+
+def _laws(r: LawReport) -> list[Table]:
+    """One row per field and language: P, R, counts; the errors of each document below."""
+    rows = tuple((name, lang, *_prf_cells(r.score(name, lang))) for name in r.fields for lang in r.languages)
+    notes = [f"{len(r.documents)} gold laws in the store; plain triples of each document's own graph; "
+             f"targets: {', '.join(LAW_TARGETS)} (title (exact) is shown, not a target)"]
+    if r.missing:
+        notes.append(f"not in the store as a law ({len(r.missing)}): {', '.join(r.missing)}")
+    out = [Table("Law metadata", ("field", "lang", *PRF_COLUMNS), rows, tuple(notes))]
+    errors = tuple((d.document, "; ".join(f"{f}: {v}" for f, v in d.missed if f != "title (exact)") or "–",
+                    "; ".join(f"{f}: {v}" for f, v in d.spurious if f != "title (exact)") or "–")
+                   for d in r.documents if any(f != "title (exact)" for f, _ in (*d.missed, *d.spurious)))
+    if errors:
+        out.append(Table("Law metadata errors", ("document", "missed", "spurious"), errors))
     return out
 
 
@@ -96,9 +116,11 @@ def _retrieval(r: RetrievalReport) -> list[Table]:
                   num(c.recall50), num(c.mrr10)) for c in r.cells)
     notes = [f"{r.questions} questions, {r.covered_questions} with every relevant document in the store "
              f"({r.store_documents} documents); {r.k} passages per query collapsed to documents."]
-    notes += [f"{m.name}: mode {m.mode}" + (f", embedder {m.embedder}" if m.embedder else "") for m in r.modes]
-    if r.significance is not None:
-        s = r.significance
+    notes += [f"{m.name}: mode {m.mode}" + (f", embedder {m.embedder}" if m.embedder else "")
+              + (f", fusion {m.fusion}" if m.fusion else "") for m in r.modes]
+    for s in (r.significance, r.against_previous):
+        if s is None:
+            continue
         exact = "exact" if s.resamples == 0 else f"{s.resamples} resamples"
         w = (f"; Wilcoxon W={num(s.wilcoxon_statistic)}, p={num(s.wilcoxon_p)}"
              if s.wilcoxon_p is not None else "")

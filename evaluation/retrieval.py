@@ -1,11 +1,14 @@
 """Retrieval quality: every gold question through every search mode, scored per mode × language.
 
-Modes are ``bm25``, ``dense:<embedder>`` for each embedder indexed in the store, and
-``hybrid`` (BM25 + the default embedder, or the first indexed one, fused by RRF). Each
+Modes are ``bm25``, ``dense:<embedder>`` for each embedder indexed in the store,
+``hybrid`` (BM25 + the default embedder, or the first indexed one, fused as configured),
+``hybrid:<embedder>`` for the others, and ``rrf:<embedder>`` (plain reciprocal rank fusion,
+the default before dense-first). Each
 question asks for ``k`` passages; the passages collapse to a document ranking (first
 occurrence of each source), scored with binary relevance by ranx: nDCG@10, Recall@10,
 Recall@50, MRR@10. A query that raises scores 0 and is listed, never dropped. The two best
-modes by nDCG@10 over all questions are compared by a paired randomization test.
+modes by nDCG@10 over all questions are compared by a paired randomization test, and so
+are the default and the previous default (``rrf:use-m3``) when both run.
 Read-only; cost: one search per question and mode.
 """
 
@@ -26,6 +29,8 @@ log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
 #: What a failed search may raise; anything else is a bug and propagates.
 SEARCH_FAILURES = (PolicyKGError, ValueError, RuntimeError, OSError)
+#: the hybrid search the service ran before dense-first fusion; the default is compared with it
+PREVIOUS_DEFAULT = "rrf:use-m3"
 SOURCES_QUERY = """
 PREFIX pkg: <{v}>
 SELECT DISTINCT ?src WHERE {{ GRAPH ?g {{ ?doc a pkg:Document ; pkg:source ?src }} }}
@@ -35,14 +40,16 @@ SELECT DISTINCT ?src WHERE {{ GRAPH ?g {{ ?doc a pkg:Document ; pkg:source ?src 
 class PassageSearcher(Protocol):
     """What retrieval needs of a searcher (``kg.search.Searcher``; the service's adds query expansion)."""
 
-    def search(self, query: str, *, k: int = 10, mode: str | None = "hybrid", embedder: str | None = None) -> Any: ...
+    def search(self, query: str, *, k: int = 10, mode: str | None = "hybrid", embedder: str | None = None,
+               fusion: str | None = None) -> Any: ...
 
 
 @dataclass(frozen=True)
 class ModeSpec:
-    name: str  # bm25 | dense:<embedder> | hybrid
+    name: str  # bm25 | dense:<embedder> | hybrid | hybrid:<embedder> | rrf:<embedder>
     mode: str  # the Searcher mode
     embedder: str | None
+    fusion: str | None = None  # None: the configured one
 
 
 @dataclass(frozen=True)
@@ -91,6 +98,7 @@ class RetrievalReport:
     questions: int
     covered_questions: int  # questions whose relevant documents are all in the store
     store_documents: int
+    against_previous: PairedTest | None = None  # the default against PREVIOUS_DEFAULT, when both ran
 
     def cell(self, mode: str, language: str = ALL) -> MetricCell:
         for c in self.cells:
@@ -112,6 +120,7 @@ def mode_specs(workspace: Workspace) -> tuple[ModeSpec, ...]:
         # The alternatives to the default, so that the default is chosen by these numbers.
         alternatives = [*indexed, "all"] if len(indexed) > 1 else indexed
         specs += [ModeSpec(f"hybrid:{name}", "hybrid", name) for name in alternatives if name != default]
+        specs += [ModeSpec(f"rrf:{name}", "hybrid", name, "rrf") for name in indexed]
     return tuple(specs)
 
 
@@ -145,7 +154,7 @@ def evaluate_retrieval(workspace: Workspace, questions: Sequence[Question], *, k
         errors: dict[str, str] = {}
         for q in questions:
             try:
-                result = searcher.search(q.question, k=k, mode=spec.mode, embedder=spec.embedder)
+                result = searcher.search(q.question, k=k, mode=spec.mode, embedder=spec.embedder, fusion=spec.fusion)
                 rankings[q.id] = collapse_to_documents(result.hits)
             except SEARCH_FAILURES as e:
                 errors[q.id] = f"{type(e).__name__}: {e}"
@@ -167,6 +176,8 @@ def evaluate_retrieval(workspace: Workspace, questions: Sequence[Question], *, k
     return RetrievalReport(
         k=k, modes=specs, languages=languages, cells=cells, per_question=tuple(scores),
         failures=tuple(failures), significance=_compare_best(specs, cells, scores),
+        against_previous=_compare("hybrid", PREVIOUS_DEFAULT, scores)
+        if any(s.name == PREVIOUS_DEFAULT for s in specs) else None,
         questions=len(questions),
         covered_questions=sum(1 for q in questions if all(d in in_store for d in q.relevant)),
         store_documents=len(in_store))
@@ -189,7 +200,10 @@ def _compare_best(specs: Sequence[ModeSpec], cells: Sequence[MetricCell],
     overall = sorted((c for c in cells if c.language == ALL), key=lambda c: -c.ndcg10)
     if len(overall) < 2:
         return None
-    a, b = overall[0].mode, overall[1].mode
+    return _compare(overall[0].mode, overall[1].mode, scores)
+
+
+def _compare(a: str, b: str, scores: Sequence[QuestionScore]) -> PairedTest:
     by_a = {s.question: s.ndcg10 for s in scores if s.mode == a}
     by_b = {s.question: s.ndcg10 for s in scores if s.mode == b}
     ids = sorted(by_a.keys() & by_b.keys())

@@ -1,4 +1,4 @@
-"""Hybrid passage search: BM25 and dense vectors fused by reciprocal rank, filtered through the graph."""
+"""Hybrid passage search: dense vectors first, BM25 and the question's constraints as boosts, filtered through the graph."""
 
 from __future__ import annotations
 
@@ -11,13 +11,16 @@ from typing import cast
 import numpy as np
 from pyoxigraph import Literal, NamedNode
 
+from kg.constraints import Constraints, read_constraints
 from kg.errors import BadInput
+from kg.fusion import FusionWeights, dense_first, top_rows
 from kg.index.base import Scored, rrf
 from kg.index.passage_set import PassageSet
 from kg.workspace import Workspace
 from ontology.iri import Iris
 
 MODES = ("bm25", "dense", "hybrid")
+FUSIONS = ("dense-first", "rrf")
 ALL = "all"
 
 
@@ -132,10 +135,12 @@ class Searcher:
         self.expand = expand
 
     def search(self, query: str, *, k: int = 10, mode: str | None = "hybrid", embedder: str | None = None,
-               filters: Filters = Filters()) -> SearchResult:
+               filters: Filters = Filters(), fusion: str | None = None) -> SearchResult:
         """Top ``k`` passages for ``query``. Read-only; cost: one query encoding plus index scans.
 
         ``mode=None`` is hybrid where a dense index exists, else bm25 (the only mode there).
+        ``fusion`` (hybrid) is ``dense-first`` or ``rrf``; None takes the setting. Fusing
+        several embedders (``embedder="all"``) is always by RRF.
         """
         started = time.perf_counter()
         if is_blank(query):
@@ -155,21 +160,70 @@ class Searcher:
         missing = [n for n in names if n not in passages.dense]
         if mode != "bm25" and (missing or not names):
             raise BadInput(f"embedder {name!r} is not indexed here; indexed: {', '.join(passages.dense) or 'none'}")
+        fusion = fusion or self.ws.settings.fusion
+        if fusion not in FUSIONS:
+            raise BadInput(f"unknown fusion {fusion!r}; use one of {', '.join(FUSIONS)}")
         allowed = self._allowed_rows(filters, passages) if filters.active() else None
         depth = max(k, 50)
+        settings = self.ws.settings
         rankings: dict[str, list[Scored]] = {}
         if mode in ("bm25", "hybrid"):
             lexical = self.expand(query) if self.expand else query
             rankings["bm25"] = passages.bm25.search(lexical, depth, allowed=allowed)
+        dense_first_here = mode == "hybrid" and fusion == "dense-first" and len(names) == 1
+        scores = None
         if mode in ("dense", "hybrid"):
             for n in names:
                 vector = self.ws.encode_query(n, query)
-                rankings[n] = passages.dense[n].search_vector(vector, depth, allowed=allowed)
-        fused = rrf(list(rankings.values()), k=self.ws.settings.rrf_k) if mode == "hybrid" else next(iter(rankings.values()))
+                if mode == "hybrid" and fusion == "rrf":  # the plain fusion, as before dense-first
+                    rankings[n] = passages.dense[n].search_vector(vector, depth, allowed=allowed)
+                    continue
+                scores = passages.dense_scores(n, vector, context=settings.context_weight, allowed=allowed)
+                rankings[n] = [Scored(int(r), float(scores[r])) for r in top_rows(scores, depth)]
+        if dense_first_here and scores is not None:
+            weights = FusionWeights(settings.lexical_weight, settings.year_boost, settings.type_boost)
+            constraints = read_constraints(query)
+            fused = dense_first(scores, rankings["bm25"], depth=max(k, 100), lexical_depth=max(k, 20),
+                                weights=weights, matches=self._matcher(constraints, passages))
+        elif mode == "hybrid":
+            fused = rrf(list(rankings.values()), k=settings.rrf_k)
+        else:
+            fused = next(iter(rankings.values()))
         top = fused[:k]
         hits = self._hits(top, rankings, passages)
         return SearchResult(query, mode, None if mode == "bm25" else "+".join(names), k, filters.active(), tuple(hits),
                             round((time.perf_counter() - started) * 1000, 2))
+
+    def _matcher(self, constraints: Constraints, passages: PassageSet) -> Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]] | None:
+        """Whether each row's document is of a year and of a type the question names (one store query)."""
+        if not constraints.years and not constraints.types:
+            return None
+
+        def matches(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            documents = sorted({passages.rows[int(r)].document for r in rows})
+            years, types = self._document_years_and_types(documents)
+            year = np.array([any(constraints.year_matches(y) for y in years.get(passages.rows[int(r)].document, ()))
+                             for r in rows], dtype=bool)
+            kind = np.array([types.get(passages.rows[int(r)].document) in constraints.types for r in rows], dtype=bool)
+            return year, kind
+
+        return matches
+
+    def _document_years_and_types(self, documents: list[str]) -> tuple[dict[str, set[int]], dict[str, str]]:
+        if not documents:
+            return {}, {}
+        values = " ".join(f"<{d}>" for d in documents)
+        q = (f"PREFIX pkg: <{self.v}> SELECT ?d ?type ?year WHERE {{ VALUES ?d {{ {values} }} "
+             "?d pkg:documentType ?type . OPTIONAL { { ?d pkg:year ?year } UNION "
+             "{ ?d pkg:about ?a . ?a pkg:year|pkg:startYear ?year } } }")
+        years: dict[str, set[int]] = {}
+        types: dict[str, str] = {}
+        # ?d is an IRI and ?type a literal in every row; ?year is OPTIONAL.
+        for d, t, y in cast(list[tuple[NamedNode, Literal, Literal | None]], self.ws.store.select(q)):
+            types[d.value] = t.value
+            if y is not None and y.value.lstrip("-").isdigit():
+                years.setdefault(d.value, set()).add(int(y.value))
+        return years, types
 
     def _allowed_rows(self, filters: Filters, passages: PassageSet) -> np.ndarray:
         clauses = []

@@ -104,7 +104,7 @@ class Workspace:
     # embedders
     def embedder(self, name: str) -> Embedder:
         if name not in self._embedders:
-            self._embedders[name] = open_embedder(name)
+            self._embedders[name] = open_embedder(name, precision=self.settings.e5_precision)
         return self._embedders[name]
 
     # documents
@@ -160,7 +160,7 @@ class Workspace:
             return self.rebuild_indexes()
 
     def encode_query(self, name: str, text: str) -> np.ndarray:
-        vector: np.ndarray = self.embedder(name).encode([text])[0]
+        vector: np.ndarray = self.embedder(name).encode_queries([text])[0]
         return vector
 
     def close(self) -> None:

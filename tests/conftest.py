@@ -54,8 +54,8 @@ def slice_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def settings(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     from kg.settings import Settings
 
-    # Both real embedders, so both backends are exercised end to end (the product default is use-m3 alone).
-    return Settings(store=tmp_path_factory.mktemp("store"), api_token=TOKEN, embedders=("minilm", "use-m3"))
+    # Every real embedder, so every backend is exercised end to end (the product default is e5 alone).
+    return Settings(store=tmp_path_factory.mktemp("store"), api_token=TOKEN, embedders=("minilm", "use-m3", "e5"))
 
 
 @pytest.fixture(scope="session")

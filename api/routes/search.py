@@ -22,7 +22,7 @@ def search(
     k: Annotated[int, Query(ge=1, le=100)] = 10,
     mode: Annotated[Literal["bm25", "dense", "hybrid"] | None,
                     Query(description="hybrid (the default where a dense index exists), bm25 or dense")] = None,
-    embedder: Annotated[Literal["minilm", "use-m3", "all"] | None,
+    embedder: Annotated[Literal["minilm", "use-m3", "e5", "all"] | None,
                         Query(description="Dense embedder; 'all' fuses every indexed one (hybrid)")] = None,
     state: Annotated[str | None, Query(description="ISO 3166 alpha-3 code, or the IRI policykg mints for a "
                                                    "state; anything else is refused (400)",

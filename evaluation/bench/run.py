@@ -50,6 +50,7 @@ class BenchPlan:
     cap_s: float = 300.0
     synthetic: int = 100_000  # 0: no synthetic size
     k: int = 10
+    ingest_embedders: tuple[str, ...] = ()  # none: the settings' embedders
 
 
 def indexed_embedders(store: Path) -> tuple[str, ...]:
@@ -126,7 +127,8 @@ def run_bench(settings: Settings, plan: BenchPlan, *, server_for: ServerFor, say
         ingest: IngestSpeed | None = None
         if "ingest" not in plan.skip and plan.corpus is not None:
             say(f"ingest speed: {plan.corpus}")
-            ingest = measure_ingest(plan.corpus, settings, embedders=settings.embedders, workdir=work)
+            ingest = measure_ingest(plan.corpus, settings, embedders=plan.ingest_embedders or settings.embedders,
+                                    workdir=work)
         elif "ingest" not in plan.skip:
             skipped["ingest"] = "no corpus folder"
     if engine is not None and engine.peak is not None:

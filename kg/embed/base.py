@@ -17,5 +17,9 @@ class Embedder(Protocol):
     version: str
 
     def encode(self, texts: Sequence[str]) -> Vectors:
-        """One L2-normalised row per text, in order. Deterministic for a given text."""
+        """One L2-normalised row per passage text, in order. Deterministic for a given text."""
+        ...
+
+    def encode_queries(self, texts: Sequence[str]) -> Vectors:
+        """As :meth:`encode`, for search queries: asymmetric models (e5) mark them differently."""
         ...

@@ -36,3 +36,6 @@ class MiniLMEmbedder:
         out = self._model.encode(list(texts), batch_size=32, normalize_embeddings=True,
                                  show_progress_bar=False, convert_to_numpy=True)
         return np.ascontiguousarray(out, dtype=np.float32)
+
+    def encode_queries(self, texts: Sequence[str]) -> Vectors:
+        return self.encode(texts)  # a symmetric model: queries and passages alike

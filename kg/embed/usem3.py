@@ -28,3 +28,6 @@ class UseM3Embedder:
         out = np.vstack(parts).astype(np.float32)
         out /= np.linalg.norm(out, axis=1, keepdims=True).clip(min=1e-12)
         return np.ascontiguousarray(out)
+
+    def encode_queries(self, texts: Sequence[str]) -> Vectors:
+        return self.encode(texts)  # a symmetric model: queries and passages alike

@@ -46,7 +46,7 @@ class FaissIndex:
         return hits[:k]
 
     def search(self, query: str, k: int, *, allowed: np.ndarray | None = None, embedder: Embedder) -> list[Scored]:
-        return self.search_vector(embedder.encode([query])[0], k, allowed=allowed)
+        return self.search_vector(embedder.encode_queries([query])[0], k, allowed=allowed)
 
     def save(self, directory: Path, name: str) -> None:
         directory.mkdir(parents=True, exist_ok=True)

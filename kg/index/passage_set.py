@@ -23,6 +23,7 @@ import numpy as np
 from kg.index.analyzer import ANALYZER_VERSION
 from kg.index.base import PassageRow
 from kg.index.bm25 import Bm25Index
+from kg.index.context import Floats, PassageNeighbours
 from kg.index.dense import FaissIndex
 
 CURRENT = "current"
@@ -39,6 +40,37 @@ class PassageSet:
         self._by_document: dict[str, list[int]] = {}
         for i, r in enumerate(self.rows):
             self._by_document.setdefault(r.document, []).append(i)
+        self.neighbours = PassageNeighbours(self.rows)
+        self._context_norms: dict[tuple[str, float], Floats] = {}
+
+    def dense_scores(self, name: str, query: np.ndarray, *, context: float,
+                     allowed: np.ndarray | None = None, depth: int = 200) -> Floats:
+        """One score per row for ``query`` in embedder ``name``'s space: the better of the passage's
+        cosine and its context cosine (:mod:`kg.index.context`, weight ``context``; 0 for none);
+        -inf for rows not in ``allowed`` and, past the HNSW threshold, for rows that are neither
+        among the ``depth`` nearest nor their neighbours. Read-only.
+        """
+        index = self.dense[name]
+        q = np.ascontiguousarray(query, dtype=np.float32).reshape(-1)
+        if not index.hnsw:
+            scores: Floats = (index.vectors @ q).astype(np.float64)
+        else:
+            near = np.array([s.row for s in index.search_vector(q, depth, allowed=allowed)], dtype=np.int64)
+            rows = self.neighbours.around(near)
+            scores = np.full(len(self.rows), np.nan)
+            scores[rows] = index.vectors[rows] @ q
+        if context > 0 and len(scores):
+            key = (name, context)
+            if key not in self._context_norms:
+                self._context_norms[key] = self.neighbours.norms(index.vectors, context)
+            in_context = self.neighbours.context_scores(scores, self._context_norms[key], context)
+            scores = np.fmax(scores, in_context)
+        scores[np.isnan(scores)] = -np.inf
+        if allowed is not None:
+            masked = np.full(len(scores), -np.inf)
+            masked[allowed] = scores[allowed]
+            scores = masked
+        return scores
 
     @classmethod
     def build(cls, rows: Sequence[PassageRow], vectors: Mapping[str, tuple[np.ndarray, str]],

@@ -135,8 +135,10 @@ def test_whole_eval_on_the_slice(settings, ingested) -> None:  # type: ignore[no
 
     r = report.retrieval
     assert r is not None and r.k == 50
-    alternatives = [n for n in [*indexed, "all"] if n != ws.settings.default_embedder] if len(indexed) > 1 else []
-    modes = {"bm25", "hybrid", *(f"dense:{name}" for name in indexed), *(f"hybrid:{n}" for n in alternatives)}
+    default = ws.settings.default_embedder if ws.settings.default_embedder in indexed else indexed[0]
+    alternatives = [n for n in [*indexed, "all"] if n != default] if len(indexed) > 1 else []
+    modes = {"bm25", "hybrid", *(f"dense:{name}" for name in indexed), *(f"hybrid:{n}" for n in alternatives),
+             *(f"rrf:{name}" for name in indexed)}
     assert {m.name for m in r.modes} == modes and len(modes) >= 3
     languages = {"all", *(q.lang for q in gold.questions)}
     assert set(r.languages) == languages == {"all", "en", "es", "pt", "fr"}

@@ -1,0 +1,62 @@
+"""Passages read in their context: a passage's score may come from it with its neighbours.
+
+A short operative paragraph ("2. Welcomes the conclusions of the report") says little on its
+own; the question's other half is in the paragraph before it. Scoring each passage also as
+``p + w·(previous + next)`` (normalised) finds such passages without changing what a
+passage is: the graph's passages, spans and evidence stay as segmented. The context score
+comes from the passages' own scores, ``(s_i + w·(s_prev + s_next)) / ‖p_i + w·(p_prev + p_next)‖``,
+so it costs no second index and no re-encoding. On the dev questions it raised French
+nDCG@10 from 0.65 to 0.78 at equal weights elsewhere (see README, "Retrieval").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from kg.index.base import PassageRow
+
+Ints = npt.NDArray[np.int64]
+Floats = npt.NDArray[np.float64]
+
+
+class PassageNeighbours:
+    """Each row's previous and next row in its document's text order; -1 at a document's edges."""
+
+    def __init__(self, rows: Sequence[PassageRow]) -> None:
+        n = len(rows)
+        self.previous: Ints = np.full(n, -1, dtype=np.int64)
+        self.next: Ints = np.full(n, -1, dtype=np.int64)
+        by_document: dict[str, list[int]] = {}
+        for i, row in enumerate(rows):
+            by_document.setdefault(row.document, []).append(i)
+        for members in by_document.values():
+            members.sort(key=lambda i: (rows[i].start, rows[i].end))
+            for a, b in zip(members, members[1:]):
+                self.next[a] = b
+                self.previous[b] = a
+
+    def around(self, rows: Ints) -> Ints:
+        """``rows`` with their neighbours, sorted, without repeats."""
+        both = np.concatenate([rows, self.previous[rows], self.next[rows]])
+        return np.unique(both[both >= 0])
+
+    def norms(self, vectors: npt.NDArray[np.float32], weight: float) -> Floats:
+        """‖p_i + w·(p_prev + p_next)‖ per row (a missing neighbour counts as zero)."""
+        ctx = vectors.astype(np.float64)
+        for side in (self.previous, self.next):
+            present = side >= 0
+            ctx[present] += weight * vectors[side[present]]
+        norms: Floats = np.linalg.norm(ctx, axis=1).clip(min=1e-12)
+        return norms
+
+    def context_scores(self, scores: Floats, norms: Floats, weight: float) -> Floats:
+        """The context score of every row from the rows' own scores (NaN where a needed score is NaN)."""
+        total = scores.copy()
+        for side in (self.previous, self.next):
+            present = side >= 0
+            total[present] += weight * scores[side[present]]
+        out: Floats = total / norms
+        return out
