@@ -65,13 +65,14 @@ def create_app(settings: Settings) -> FastAPI:
     from api.deps import check_url_length
     from api.openapi import install_openapi
     from api.problems import problem_responses
-    from api.routes import documents, dump, entities, graph_store, health, search, sparql, update, void
+    from api.routes import ask, documents, dump, entities, graph_store, health, search, similar, sparql, update, void
 
     app = FastAPI(title="policykg", version="0.1.0", lifespan=make_lifespan(settings), docs_url=None, redoc_url=None,
                   dependencies=[Depends(check_url_length)],
                   description="Knowledge graph and semantic search over public-security programs, "
                               "resolutions and laws of the Americas.")
-    for module in (sparql, update, graph_store, void, dump, search, entities, documents, health):
+    # similar before entities: /entities/{path}/similar must not be read as an entity's path
+    for module in (sparql, update, graph_store, void, dump, search, ask, similar, entities, documents, health):
         app.include_router(module.router, responses=problem_responses(414))
     from pathlib import Path
 

@@ -102,15 +102,27 @@ def search(
     doc_type: Annotated[Optional[str], typer.Option("--type", help="Filter: document type")] = None,
     year: Annotated[Optional[int], typer.Option(help="Filter: year")] = None,
     lang: Annotated[Optional[str], typer.Option(help="Filter: document language")] = None,
+    sparql: Annotated[Optional[str], typer.Option(help="Only passages a SELECT names in its first variable "
+                                                       "(documents, passages or entities); a query or @file")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="The same JSON as GET /search")] = False,
 ) -> None:
     """Hybrid search over passages."""
     from ingest.query_expansion import open_searcher
     from kg.search import Filters
+    from kg.sparql.execute import InProcessExecutor
+    from kg.sparql.first_column import first_column_iris
+    from kg.sparql.run import QueryLimits
 
     ws = _workspace()
-    result = open_searcher(ws).search(query, k=k, mode=mode, embedder=embedder,
-                                 filters=Filters(state=state, type=doc_type, year=year, lang=lang))
+    settings = State.settings
+    within = None
+    if sparql is not None:  # checked, timed and capped as `policykg sparql` does
+        text = Path(sparql[1:]).read_text() if sparql.startswith("@") else sparql
+        within = first_column_iris(text, executor=InProcessExecutor(ws.store, network=bool(settings.outbound_allowlist)),
+                                   limits=QueryLimits(settings.query_timeout, max_rows=settings.max_rows),
+                                   allowlist=settings.outbound_allowlist)
+    result = open_searcher(ws).search(query, k=k, mode=mode, embedder=embedder, within=within,
+                                      filters=Filters(state=state, type=doc_type, year=year, lang=lang))
     if as_json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
         return
@@ -129,9 +141,12 @@ def sparql(
     truncate: Annotated[bool, typer.Option(help="Accept an answer cut at POLICYKG_MAX_ROWS (else refused)")] = False,
 ) -> None:
     """Run a read-only SPARQL query over the union of all graphs (checked and capped as on /sparql)."""
+    from ingest.query_expansion import open_searcher
     from kg.formats import rdf_syntax, results_syntax
     from kg.sparql.execute import InProcessExecutor
+    from kg.sparql.passage_search import passage_search, prepare
     from kg.sparql.run import Formats, QueryLimits, run_query
+    from kg.sparql.search_block import has_search_blocks
 
     def formats(form: str | None) -> Formats:  # a --format that cannot write this form fails before the query runs
         try:
@@ -144,12 +159,40 @@ def sparql(
     text = Path(query[1:]).read_text() if query.startswith("@") else query
     settings = State.settings
     ws = _workspace(read_only=False)
+    search = None
+    if has_search_blocks(text):  # opened (indexes, default model) before the deadline runs, as a server has them
+        searcher = open_searcher(ws)
+        prepare(searcher)
+        search = passage_search(searcher)
     answer = run_query(text, executor=InProcessExecutor(ws.store, network=bool(settings.outbound_allowlist)),
                        limits=QueryLimits(settings.query_timeout, max_rows=settings.max_rows, truncate=truncate),
-                       allowlist=settings.outbound_allowlist, formats=formats)
+                       allowlist=settings.outbound_allowlist, formats=formats, search=search)
     sys.stdout.buffer.write(answer.body)
     if answer.truncated:  # said on stderr, the rows on stdout stay parseable
         console.print(f"[yellow]results cut at {settings.max_rows} rows (POLICYKG_MAX_ROWS)[/yellow]")
+
+
+@app.command()
+def similar(
+    entity: Annotated[str, typer.Argument(help="An entity's IRI, or its path after id/ (program/gelavex)")],
+    k: Annotated[int, typer.Option("-k", help="How many")] = 10,
+    kind: Annotated[Optional[str], typer.Option("--type", help="program | resolution | law | treaty | instrument | "
+                                                               "state | organization (default: its own)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="The same JSON as GET /entities/{path}/similar")] = False,
+) -> None:
+    """The entities most similar to one, by text and graph overlap, with the shared items that explain it."""
+    from kg.similar import similar_entities
+
+    ws = _workspace()
+    iri = entity if entity.startswith("http") else ws.iris.instance_base + entity
+    result = similar_entities(ws, iri, k=k, kind=kind)
+    if as_json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        return
+    table = Table("score", "text", "graph", result.type, "shared")
+    for c in result.results:
+        table.add_row(f"{c.score:.3f}", f"{c.text:.3f}", f"{c.graph:.3f}", c.label, ", ".join(s.label for s in c.shared))
+    Console().print(table)
 
 
 @app.command()
@@ -210,6 +253,9 @@ def serve(
 from api.cli_eval import register as register_eval  # noqa: E402
 
 register_eval(app, lambda: State.settings)
+from api.cli_ask import register as register_ask  # noqa: E402
+
+register_ask(app, lambda: State.settings)
 from api.cli_bench import register as register_bench  # noqa: E402
 
 register_bench(app, lambda: State.settings)

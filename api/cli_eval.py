@@ -41,8 +41,9 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
 
     @app.command("eval")
     def eval_command(
-        gold: Annotated[Path, typer.Option("--gold", help="Folder of gold sets (questions.jsonl, citations.jsonl, "
-                                                          "oas-program-facts.jsonl, extraction-*.json)")],
+        gold: Annotated[Path, typer.Option("--gold", help="Folder of gold sets (questions*.jsonl, citations.jsonl, "
+                                                          "oas-program-facts.jsonl, extraction-*.json, "
+                                                          "law-facts.jsonl)")],
         as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON (the table's numbers)")] = False,
         report: Annotated[Optional[Path], typer.Option("--report", help="Also write the report as markdown")] = None,
         k: Annotated[int, typer.Option("--k", help="Passages retrieved per question", min=1)] = 50,
@@ -52,9 +53,13 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
         variants: Annotated[int, typer.Option("--variants", help="Re-layout variants per sheet (0: none)",
                                               min=0, max=4)] = 3,
         seed: Annotated[int, typer.Option("--seed", help="Seed of the re-layout variants")] = 0,
+        ask: Annotated[bool, typer.Option("--ask/--no-ask", help="Also ask every question (/ask): answer hit@3, "
+                                                                 "evidence next to /search, per language")] = True,
+        ask_k: Annotated[int, typer.Option("--ask-k", help="Evidence passages per /ask (and /search beside it)",
+                                           min=1, max=50)] = 10,
     ) -> None:
-        """Measure retrieval (nDCG, recall, MRR per mode and language), citation links, program fields
-        and entity/relation extraction against gold sets."""
+        """Measure retrieval (nDCG, recall, MRR per mode and language), citation links, program fields,
+        entity/relation extraction and law metadata (per field and language) against gold sets."""
         from rich.console import Console
 
         from api.progress import step_bars
@@ -84,15 +89,41 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
                     extractor = IngestSheetExtractor(ws)
                 result = run_eval(ws, gold_set, k=k, progress=progress, searcher=searcher, extractor=extractor,
                                   variants=variants, seed=seed)
+                ask_report = _evaluate_ask(ws, searcher, gold_set, k=ask_k, progress=progress) \
+                    if ask and searcher is not None else None
         finally:
             ws.close()
         if as_json:
-            print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+            body = result.as_dict()
+            if ask_report is not None:
+                from dataclasses import asdict
+
+                body["ask"] = asdict(ask_report)
+            print(json.dumps(body, ensure_ascii=False, indent=2))
         else:
             render_rich(result, Console())
+            if ask_report is not None:
+                from evaluation.ask import render_markdown as render_ask
+
+                print("\n/ask (answers hit@3; evidence vs /search, same k)\n" + render_ask(ask_report))
         if report is not None:
             _write_atomically(report, render_markdown(result))
             err.print(f"wrote {report}")
+
+
+def _evaluate_ask(ws: Workspace, searcher: Any, gold: Any, *, k: int, progress: Any) -> Any:
+    """``evaluation.ask`` with the service's asker (ingest's language detection and searcher, handed in here)."""
+    from evaluation.ask import evaluate_ask
+    from ingest.language import detect_language
+    from kg.ask.asker import Asker
+    from kg.sparql.execute import InProcessExecutor
+    from kg.sparql.run import QueryLimits
+
+    settings = ws.settings
+    asker = Asker(ws, searcher, InProcessExecutor(ws.store, network=bool(settings.outbound_allowlist)),
+                  detect=detect_language, limits=QueryLimits(settings.query_timeout, max_rows=settings.max_rows),
+                  allowlist=settings.outbound_allowlist)
+    return evaluate_ask(asker, searcher, [q for q in gold.questions], k=k, progress=progress)
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -1,8 +1,9 @@
 """Gold sets, read from any folder laid out like ``../shared/eval`` (see its README).
 
-Four parts, each in its own file(s): ``questions.jsonl`` (retrieval), ``citations.jsonl``
-(citation links), ``oas-program-facts.jsonl`` (program fields) and ``extraction-*.json``
-(entities, relations, ambiguities). A part whose file is missing is empty and named in
+Five parts, each in its own file(s): ``questions.jsonl`` and any ``questions-*.jsonl``
+(retrieval), ``citations.jsonl`` (citation links), ``oas-program-facts.jsonl`` (program
+fields), ``extraction-*.json`` (entities, relations, ambiguities) and ``law-facts.jsonl`` (law
+metadata). A part whose file is missing is empty and named in
 :attr:`GoldSet.absent`; a malformed line raises :class:`~kg.errors.BadInput` naming the
 file and line. Loading reads the files once and touches nothing else.
 
@@ -11,7 +12,7 @@ file and line. Loading reads the files once and touches nothing else.
 >>> _ = (d / "citations.jsonl").write_text('{"doc": "S_RES_0005_1946_EN_GOLD", "cites": ["S/RES/3 (1946)"]}\\n')
 >>> gold = load_gold(d)
 >>> gold.citations[0].cites, gold.absent
-(('S/RES/3 (1946)',), ('questions', 'programs', 'extraction'))
+(('S/RES/3 (1946)',), ('questions', 'programs', 'extraction', 'laws'))
 """
 
 from __future__ import annotations
@@ -24,13 +25,16 @@ from typing import Any
 
 from kg.errors import BadInput
 
-PARTS = ("questions", "citations", "programs", "extraction")
+PARTS = ("questions", "citations", "programs", "extraction", "laws")
 ALL = "all"  # the pseudo-language of scores over every language
 LANGUAGE_ORDER = ("en", "es", "pt", "fr")
 QUESTIONS_FILE = "questions.jsonl"
 CITATIONS_FILE = "citations.jsonl"
 PROGRAMS_FILE = "oas-program-facts.jsonl"
 EXTRACTION_GLOB = "extraction-*.json"
+#: More question sets beside ``questions.jsonl`` (``questions-laws.jsonl``), read with it.
+MORE_QUESTIONS_GLOB = "questions-*.jsonl"
+LAWS_FILE = "law-facts.jsonl"
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,19 @@ class ProgramFacts:
 
 
 @dataclass(frozen=True)
+class LawFacts:
+    """What one law file states about its law: the gold of :mod:`evaluation.laws`."""
+
+    document: str
+    title: str
+    jurisdiction: str | None  # ISO3
+    language: str
+    number: str | None  # as printed; None for unnumbered laws
+    date: str | None  # ISO date of assent / promulgation / publication, where the text states it
+    parallel_version_of: str | None  # the other-language version of the same act
+
+
+@dataclass(frozen=True)
 class GoldEntity:
     id: str  # "state:GTM", "org:oas-dps", "program:police-network", "instrument:unsc-res-1540-2004"
     type: str
@@ -121,6 +138,7 @@ class GoldSet:
     programs: tuple[ProgramFacts, ...]
     extractions: tuple[ExtractionGold, ...]
     absent: tuple[str, ...]  # parts of PARTS whose file is missing
+    laws: tuple[LawFacts, ...] = ()
 
     def has(self, part: str) -> bool:
         return part not in self.absent
@@ -133,16 +151,21 @@ def load_gold(folder: Path) -> GoldSet:
         raise BadInput(f"gold folder {folder} does not exist")
     absent: list[str] = []
     questions = tuple(_question(r) for r in _jsonl(folder / QUESTIONS_FILE, absent, "questions"))
+    for more in sorted(folder.glob(MORE_QUESTIONS_GLOB)):
+        questions += tuple(_question(r) for r in _jsonl(more, [], "questions"))
+    if questions and "questions" in absent:
+        absent.remove("questions")
     citations = tuple(_citation(r) for r in _jsonl(folder / CITATIONS_FILE, absent, "citations"))
     programs = tuple(_program(r) for r in _jsonl(folder / PROGRAMS_FILE, absent, "programs"))
     files = sorted(folder.glob(EXTRACTION_GLOB))
     if not files:
         absent.append("extraction")
     extractions = tuple(_extraction(r) for f in files for r in _json_records(f))
+    laws = tuple(_law(r) for r in _jsonl(folder / LAWS_FILE, absent, "laws"))
     if len(absent) == len(PARTS):
         raise BadInput(f"no gold files in {folder} (expected {QUESTIONS_FILE}, {CITATIONS_FILE}, "
-                       f"{PROGRAMS_FILE} or {EXTRACTION_GLOB})")
-    return GoldSet(str(folder), questions, citations, programs, extractions, tuple(absent))
+                       f"{PROGRAMS_FILE}, {EXTRACTION_GLOB} or {LAWS_FILE})")
+    return GoldSet(str(folder), questions, citations, programs, extractions, tuple(absent), laws)
 
 
 def languages_of(values: Iterable[str]) -> tuple[str, ...]:
@@ -251,3 +274,12 @@ def _extraction(r: Mapping[str, Any]) -> ExtractionGold:
     themes = tuple((str(k), _strings(v)) for k, v in (r.get("themes") or {}).items())
     ambiguous = tuple(Ambiguity(str(a["entity"]), str(a.get("note", ""))) for a in _items(r, "ambiguous"))
     return ExtractionGold(str(r["document"]), entities, relations, themes, ambiguous)
+
+
+def _law(r: Mapping[str, Any]) -> LawFacts:
+    def optional(key: str) -> str | None:
+        value = r.get(key)
+        return None if value in (None, "") else str(value)
+
+    return LawFacts(str(r["document"]), str(r["title"]), optional("jurisdiction"), str(r["language"]),
+                    optional("number"), optional("date"), optional("parallel_version_of"))

@@ -16,6 +16,7 @@ from evaluation.citations import evaluate_citations
 from evaluation.extraction import evaluate_extraction
 from evaluation.gold import GoldSet
 from evaluation.graph_facts import GraphFacts
+from evaluation.laws import evaluate_laws
 from evaluation.names import ReferenceNames, reference_names, sub_organizations
 from evaluation.programs import ProgramJudge, evaluate_programs
 from evaluation.report import EvalReport
@@ -29,7 +30,7 @@ Progress = Callable[[str, int, int], None]
 def run_eval(workspace: Workspace, gold: GoldSet, *, k: int = 50, progress: Progress | None = None,
              searcher: PassageSearcher | None = None, extractor: SheetExtractor | None = None,
              variants: int = 3, seed: int = 0) -> EvalReport:
-    """Measure retrieval, citation links, program fields and entity/relation extraction; with an
+    """Measure retrieval, citation links, program fields, entity/relation extraction and law metadata; with an
     ``extractor``, also program sheets under leave-one-out and re-layout (``variants`` per sheet).
 
     A gold part that is absent is skipped (its section is None and it is named in ``absent``).
@@ -59,5 +60,6 @@ def run_eval(workspace: Workspace, gold: GoldSet, *, k: int = 50, progress: Prog
                     stored=programs, progress=progress)
         if gold.has("extraction"):
             extraction = evaluate_extraction(facts, workspace.iris, gold.extractions)
+    laws = evaluate_laws(workspace, gold.laws) if gold.has("laws") else None
     return EvalReport(gold.folder, str(workspace.settings.store), gold.absent, retrieval, citations, programs,
-                      extraction, round(time.perf_counter() - started, 3), robustness)
+                      extraction, round(time.perf_counter() - started, 3), robustness, laws)

@@ -31,9 +31,25 @@ KIND_TYPES = {
     "LegalInstrument": ("LegalInstrument", ELI + "LegalResource"),
     "Theme": ("Theme", None),
     "State": ("State", SCHEMA + "Country"),
+    "BestPractice": ("BestPractice", SCHEMA + "CreativeWork"),
+    "EvaluatedProgram": ("EvaluatedProgram", SCHEMA + "Project"),
+    "EvidenceRating": ("EvidenceRating", SCHEMA + "Rating"),
+    "NationalLaw": ("NationalLaw", ELI + "LegalResource"),
+    "LawExpression": ("LawExpression", ELI + "LegalExpression"),
+    "Provision": ("Provision", ELI + "LegalResourceSubdivision"),
 }
+#: Our own classes whose instances are also typed with our parent class, so queries need no reasoning.
+PARENT_TYPES = {"Resolution": "LegalInstrument", "Treaty": "LegalInstrument", "EvaluatedProgram": "BestPractice",
+                "NationalLaw": "LegalInstrument"}
 #: Predicates we reuse from other vocabularies rather than mint.
-REUSED = {"cites": ELI + "cites"}
+REUSED = {"cites": ELI + "cites", "jurisdiction": ELI + "jurisdiction", "amends": ELI + "amends",
+          "repeals": ELI + "repeals", "ensures_implementation_of": ELI + "ensures_implementation_of"}
+#: Entity fields written with ELI's own properties: key → (property, whether the value is an IRI).
+ELI_FIELDS = {"id_local": (ELI + "id_local", False), "description": (ELI + "description", False),
+              "realizes": (ELI + "realizes", True), "is_realized_by": (ELI + "is_realized_by", True),
+              "is_part_of": (ELI + "is_part_of", True), "has_part": (ELI + "has_part", True)}
+#: Kinds whose labels are also their ``eli:title`` (a law, its language versions, its articles).
+ELI_TITLED = frozenset({"NationalLaw", "LawExpression", "Provision"})
 #: A statement of a document's graph: every subject and predicate is an IRI.
 Statement = tuple[NamedNode, NamedNode, NamedNode | Literal]
 
@@ -87,20 +103,34 @@ class DocumentGraphBuilder:
             for iri in dict.fromkeys(m.iri for m in mentions):
                 yield p, v("mentions"), NamedNode(iri)
         starts = [s.start for s in doc.segments]
+        yield from self._provision_passages(doc, passages, starts)
         for n, fact in enumerate(doc.facts):
             yield from self._fact(fact, n, cid, passages, starts)
+
+    def _provision_passages(self, doc: ExtractedDocument, passages: list[NamedNode],
+                            starts: list[int]) -> Iterator[Statement]:
+        """Each passage that holds a provision's text (a law's article) names it: ``pkg:provision``."""
+        for e in doc.entities:
+            if e.kind != "Provision":
+                continue
+            i = bisect.bisect_left(starts, e.start)
+            while i < len(passages) and doc.segments[i].start < e.end:
+                yield passages[i], self.v("provision"), NamedNode(e.iri)
+                i += 1
 
     def _entity(self, e: NewEntity, document: NamedNode) -> Iterator[Statement]:
         v, node = self.v, NamedNode(e.iri)
         local, reused = KIND_TYPES.get(e.kind, (e.kind, None))
         yield node, NamedNode(RDF + "type"), v(local)
-        if local in ("Resolution", "Treaty"):
-            yield node, NamedNode(RDF + "type"), v("LegalInstrument")
+        if local in PARENT_TYPES:
+            yield node, NamedNode(RDF + "type"), v(PARENT_TYPES[local])
         if reused:
             yield node, NamedNode(RDF + "type"), NamedNode(reused)
         for text, lang in e.labels:
             if text:
                 yield node, NamedNode(RDFS + "label"), Literal(text, language=lang) if lang else Literal(text)
+                if e.kind in ELI_TITLED:
+                    yield node, NamedNode(ELI + "title"), Literal(text, language=lang) if lang else Literal(text)
         if e.acronym:
             yield node, v("acronym"), Literal(e.acronym)
         for key, value in e.extra:
@@ -110,6 +140,13 @@ class DocumentGraphBuilder:
                 yield node, NamedNode(ELI + "date_document"), Literal(str(value), datatype=XSD_DATE)
             elif key == "issuedBy":
                 yield node, v("issuedBy"), NamedNode(str(value))
+            elif key in ELI_FIELDS:
+                prop, is_iri = ELI_FIELDS[key]
+                yield node, NamedNode(prop), NamedNode(str(value)) if is_iri else Literal(str(value))
+            elif key == "language":
+                yield node, NamedNode(DCTERMS + "language"), Literal(str(value))
+            elif key == "source":  # the page a catalog record was read from: a string, as catalogs write it
+                yield node, NamedNode(DCTERMS + "source"), Literal(str(value))
             else:
                 yield node, v(key), Literal(str(value))
         yield node, NamedNode(PROV + "wasDerivedFrom"), document

@@ -18,11 +18,17 @@ from ingest.references import find_instrument_refs, self_reference_filter, unsc_
 from ontology.iri import Iris
 
 
+#: What a document is about that takes the themes its block's passages name, with the note saying why.
+THEMED_KINDS = {"Program": "theme keyword in the program's sheet",
+                "BestPractice": "theme keyword in the practice's catalog record",
+                "EvaluatedProgram": "theme keyword in the program's catalog record"}
+
+
 @dataclass(frozen=True)
 class ExtractedDocument:
     raw: RawDocument
     language: str
-    kind: str  # the name of its DocumentKind: resolution | program-sheet | other
+    kind: str  # the name of its DocumentKind: resolution | program-sheet | law | other
     title: str
     segments: tuple[Segment, ...]
     mentions: tuple[tuple[Mention, ...], ...]  # per segment, offsets into the document text
@@ -112,7 +118,16 @@ class Extractor:
                 ref_mentions[i].append(Mention(iri, "LegalInstrument", r.start, r.end, text[r.start:r.end], "rule"))
             if self_iri is not None and r.body in ("unsc", "oas-ag", "un-ga", "named"):
                 facts.append(Fact(self_iri, "cites", iri, r.start, r.end, 1.0))
+                facts += [Fact(part, "cites", iri, r.start, r.end, 1.0)
+                          for a, b, part in own.provisions if a <= r.start and r.end <= b]
+                if any(a <= r.start and r.end <= b for a, b in own.implementing):
+                    facts.append(Fact(self_iri, "ensures_implementation_of", iri, r.start, r.end, 1.0,
+                                      note="the text says it implements this instrument"))
 
+        for m in own.mentions:  # the kind's own: placed in the segment that holds them
+            i = bisect.bisect_right(seg_starts, m.start) - 1
+            if 0 <= i < len(segments) and m.end <= segments[i].end:
+                ref_mentions[i].append(m)
         found = self.mentions.find([text[s.start:s.end] for s in segments], lang=language)
         mentions = []
         for s, local, extra_mentions in zip(segments, found, ref_mentions):
@@ -124,8 +139,8 @@ class Extractor:
 
     def _program_themes(self, segments: Sequence[Segment], mentions: Sequence[Sequence[Mention]],
                         about: Sequence[str], entities: Mapping[str, NewEntity]) -> list[Fact]:
-        """A program has the themes its own block's passages name (keyword match: confidence 0.8)."""
-        programs = [a for a in about if entities[a].kind == "Program"]
+        """A program (or a catalog's practice) has the themes its own block's passages name (keyword match: 0.8)."""
+        programs = [a for a in about if entities[a].kind in THEMED_KINDS]
         if not programs:
             return []
         out = []
@@ -134,7 +149,7 @@ class Extractor:
                 continue
             for m in ms:
                 if m.kind == "Theme":
-                    out.append(Fact(programs[s.block], "hasTheme", m.iri, m.start, m.end, 0.8,
-                                    note="theme keyword in the program's sheet"))
+                    note = THEMED_KINDS[entities[programs[s.block]].kind]
+                    out.append(Fact(programs[s.block], "hasTheme", m.iri, m.start, m.end, 0.8, note=note))
         return out
 

@@ -120,7 +120,7 @@ PREFIX skos: <%s>
 PREFIX pkg: <%s>
 SELECT ?entity ?kind ?label ?how WHERE {
   { VALUES ?kind { pkg:State pkg:Organization pkg:Theme } ?entity a ?kind . }
-  UNION { ?entity a skos:Concept . BIND(pkg:Theme AS ?kind) }
+  UNION { ?entity a skos:Concept . FILTER NOT EXISTS { ?entity a pkg:EvidenceLevel } BIND(pkg:Theme AS ?kind) }
   { ?entity rdfs:label ?label BIND("label" AS ?how) }
   UNION { ?entity skos:prefLabel ?label BIND("label" AS ?how) }
   UNION { ?entity skos:altLabel ?label BIND("label" AS ?how) }

@@ -30,6 +30,8 @@ from ingest.kinds import DocumentKind, detect_kind
 from ingest.read import UNREADABLE, RawDocument, collect_paths, read_path
 from ingest.validate import ShapeValidator
 from kg.errors import BadInput, Conflict, NotFound, ShapeViolation
+from kg.index.passage_set import PassageSet
+from kg.practices.graph import refresh_practice_suggestions
 from kg.workspace import Workspace
 
 Progress = Callable[[str, int, int], None]
@@ -278,8 +280,11 @@ class Ingestor:
                 self.ws.store.replace_graphs(replacements, drop=[stored[s].graph for s in graphs if s in stored])
                 report.timed("write", started)
                 started = time.perf_counter()
-                self.ws.rebuild_indexes()
+                passages = self.ws.rebuild_indexes()
                 report.timed("index", started)
+                started = time.perf_counter()
+                self._refresh_suggestions(passages)
+                report.timed("suggestions", started)
         for source, (doc, quads) in graphs.items():
             (report.replaced if source in stored else report.added).append(source)
             report.passages += len(doc.segments)
@@ -288,6 +293,11 @@ class Ingestor:
                                      "type": doc.kind, "language": doc.language, "title": doc.title,
                                      "passages": len(doc.segments)})
         return report
+
+    def _refresh_suggestions(self, passages: PassageSet) -> None:
+        """Derived, like the indexes: suggested practice links follow the documents (kg.practices.graph)."""
+        refresh_practice_suggestions(self.ws.store, self.iris, passages=passages,
+                                     embedder=self.ws.settings.default_embedder)
 
     @staticmethod
     def _settle(decision: Decision, report: IngestReport) -> list[RawDocument]:
@@ -315,7 +325,7 @@ class Ingestor:
             for doc in self.stored().values():
                 if key in (doc.source, doc.iri, doc.iri.rsplit("/", 1)[-1]):
                     self.ws.store.replace_graphs({}, drop=[doc.graph])
-                    self.ws.rebuild_indexes()
+                    self._refresh_suggestions(self.ws.rebuild_indexes())
                     return doc
         raise NotFound(f"no document {key!r}")
 

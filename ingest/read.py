@@ -16,13 +16,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingest.catalogs.errors import CatalogError
+from ingest.catalogs.mapping import CatalogMapping, load_mapping_beside
+from ingest.catalogs.reader import CATALOG_SUFFIXES, is_catalog_file, read_catalog
 from kg.errors import BadInput, PayloadTooLarge, PolicyKGError, UnsupportedMediaType
 
 log = logging.getLogger(__name__)
 #: What reading a file can raise; each names the file. Ingest reports these per file.
 UNREADABLE: tuple[type[PolicyKGError], ...] = (BadInput, PayloadTooLarge, UnsupportedMediaType)
 MIN_TEXT = 20  # characters: less than this is not a document
-SUFFIXES = (".txt", ".text", ".md", ".pdf", ".html", ".htm", ".docx")
+SUFFIXES = (".txt", ".text", ".md", ".pdf", ".html", ".htm", ".docx", *CATALOG_SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ class Reader:
     media_type: str
     label: str  # what the file should be, in messages
     read: Callable[[bytes], str]
+    catalog: bool = False  # the decoded text is a catalog's records, read through a field mapping
 
 
 READERS = {
@@ -95,6 +99,10 @@ READERS = {
     ".htm": Reader("text/html", "HTML", _html_text),
     ".docx": Reader("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word (.docx)",
                     _docx_text),
+    ".jsonl": Reader("application/jsonl", "JSON Lines catalog", _plain_text, catalog=True),
+    ".ndjson": Reader("application/jsonl", "JSON Lines catalog", _plain_text, catalog=True),
+    ".json": Reader("application/json", "JSON catalog", _plain_text, catalog=True),
+    ".csv": Reader("text/csv", "CSV catalog", _plain_text, catalog=True),
 }
 
 
@@ -111,11 +119,13 @@ def reader_for(name: str) -> Reader:
     return READERS[suffix]
 
 
-def read_bytes(data: bytes, *, name: str) -> RawDocument:
+def read_bytes(data: bytes, *, name: str, mapping: CatalogMapping | None = None) -> RawDocument:
     """Read a document given as bytes with its file name (the name picks the reader). Pure.
 
     Every refusal names the file: unsupported type (:class:`UnsupportedMediaType`), empty,
-    undecodable or damaged (:class:`BadInput`).
+    undecodable or damaged (:class:`BadInput`). A catalog (``.jsonl``, ``.json``, ``.csv``) is
+    read through ``mapping``, or else a bundled or the default one
+    (:mod:`ingest.catalogs.mapping`); a record it cannot take refuses the whole file.
 
     >>> read_bytes(b"Resolution 1 (1946) of 25 January 1946", name="S_RES_0001.txt").source
     'S_RES_0001'
@@ -128,7 +138,9 @@ def read_bytes(data: bytes, *, name: str) -> RawDocument:
         raise BadInput(f"{name}: the file is empty")
     try:
         text = reader.read(data)
-    except NotText as e:
+        if reader.catalog:
+            text = read_catalog(text, name=name, mapping=mapping)
+    except (NotText, CatalogError) as e:
         raise BadInput(f"{name}: cannot read as {reader.label}: {e}") from None
     except Exception as e:  # any parser failure is the file's fault; its text stays in the log
         log.info("cannot read %s as %s: %s: %s", name, reader.label, type(e).__name__, e)
@@ -175,17 +187,27 @@ def read_path(path: Path, *, max_bytes: int) -> RawDocument:
         raise BadInput(f"{path}: cannot open: {e.strerror or e}") from None
     if len(data) > max_bytes:  # it grew, or stat does not tell (a pipe)
         raise too_large(str(path), max_bytes)
-    doc = read_bytes(data, name=path.name)
+    try:
+        mapping = load_mapping_beside(path) if path.suffix.lower() in CATALOG_SUFFIXES else None
+    except CatalogError as e:
+        raise BadInput(f"{path}: {e}") from None
+    doc = read_bytes(data, name=path.name, mapping=mapping)
     return RawDocument(doc.source, str(path), doc.text, doc.media_type, doc.content_hash)
 
 
 def collect_paths(paths: list[Path]) -> list[Path]:
-    """Every readable file under the given files and folders, in a stable order."""
+    """Every readable file under the given files and folders, in a stable order.
+
+    In a folder, a data file (``.jsonl``, ``.json``, ``.csv``) is taken only when it is a catalog
+    (:func:`~ingest.catalogs.reader.is_catalog_file`): other data files are not documents.
+    A file named on its own is always taken, so one that is no catalog is refused by name.
+    """
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
             out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                              and not f.name.startswith(".") and f.name.lower() != "readme.md"))
+                              and not f.name.startswith(".") and f.name.lower() != "readme.md"
+                              and (f.suffix.lower() not in CATALOG_SUFFIXES or is_catalog_file(f))))
         elif p.exists():
             out.append(p)
         else:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import cast
 
 import numpy as np
 from pyoxigraph import Literal, NamedNode
 
+from kg.candidates import rows_of_iris
 from kg.constraints import Constraints, read_constraints
 from kg.errors import BadInput
 from kg.fusion import FusionWeights, dense_first, top_rows
@@ -135,8 +136,13 @@ class Searcher:
         self.expand = expand
 
     def search(self, query: str, *, k: int = 10, mode: str | None = "hybrid", embedder: str | None = None,
-               filters: Filters = Filters(), fusion: str | None = None) -> SearchResult:
+               filters: Filters = Filters(), fusion: str | None = None,
+               within: Sequence[str] | None = None) -> SearchResult:
         """Top ``k`` passages for ``query``. Read-only; cost: one query encoding plus index scans.
+
+        ``within`` (IRIs of passages, documents or entities, e.g. a SELECT's first column:
+        :func:`kg.candidates.rows_of_iris`) restricts the candidates before ranking, on top of
+        ``filters``; an empty sequence leaves none.
 
         ``mode=None`` is hybrid where a dense index exists, else bm25 (the only mode there).
         ``fusion`` (hybrid) is ``dense-first`` or ``rrf``; None takes the setting. Fusing
@@ -163,7 +169,12 @@ class Searcher:
         fusion = fusion or self.ws.settings.fusion
         if fusion not in FUSIONS:
             raise BadInput(f"unknown fusion {fusion!r}; use one of {', '.join(FUSIONS)}")
-        allowed = self._allowed_rows(filters, passages) if filters.active() else None
+        active = filters.active()
+        allowed = self._allowed_rows(filters, passages) if active else None
+        if within is not None:
+            rows = rows_of_iris(within, passages=passages, store=self.ws.store, vocab=self.v)
+            allowed = rows if allowed is None else np.intersect1d(allowed, rows)
+            active["within"] = f"{len(rows)} passages"
         depth = max(k, 50)
         settings = self.ws.settings
         rankings: dict[str, list[Scored]] = {}
@@ -191,7 +202,7 @@ class Searcher:
             fused = next(iter(rankings.values()))
         top = fused[:k]
         hits = self._hits(top, rankings, passages)
-        return SearchResult(query, mode, None if mode == "bm25" else "+".join(names), k, filters.active(), tuple(hits),
+        return SearchResult(query, mode, None if mode == "bm25" else "+".join(names), k, active, tuple(hits),
                             round((time.perf_counter() - started) * 1000, 2))
 
     def _matcher(self, constraints: Constraints, passages: PassageSet) -> Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]] | None:

@@ -24,8 +24,8 @@ class Settings(BaseSettings):
     store_backend: str = Field("oxigraph", description="Graph store backend: 'oxigraph' (embedded, on disk under "
                                                         "<store>/oxigraph).")
     base_iri: str = Field("https://policykg.org/", description="Base of every policykg IRI.")
-    # e5 alone by default: dense-first hybrid with it scored nDCG@10 0.88 on the 46 dev questions
-    # against 0.69 for BM25 + USE-m3 by RRF, and at least 0.79 in each language (README, "Retrieval").
+    # e5 alone by default: dense-first hybrid with it scored nDCG@10 0.89 on the 46 dev questions
+    # against 0.71 for BM25 + USE-m3 by RRF (README, "Retrieval").
     embedders: Annotated[tuple[str, ...], NoDecode] = Field(("e5",), description="Embedders computed at ingest.")
     default_embedder: str = Field("e5", description="Embedder used by mode=dense and hybrid; 'all' fuses "
                                                     "every indexed embedder in hybrid mode (by RRF).")
@@ -38,7 +38,7 @@ class Settings(BaseSettings):
                                                       "question names.")
     type_boost: float = Field(0.04, ge=0, description="dense-first: added when the document's type is one the "
                                                       "question names (resolution, law, program...).")
-    context_weight: float = Field(0.5, ge=0, description="Weight of the neighbouring passages in a passage's "
+    context_weight: float = Field(0.25, ge=0, description="Weight of the neighbouring passages in a passage's "
                                                          "context score (dense modes); 0 scores passages alone.")
     e5_precision: Literal["auto", "float32", "bfloat16"] = Field(
         "auto", description="Arithmetic of the e5 encoder: bfloat16 runs 1.8x faster where the CPU has bfloat16 "

@@ -76,6 +76,32 @@ class Iris:
     def instrument(self, slug: str) -> str:
         return f"{self.base}id/instrument/{slugify(slug)}"
 
+    def practice(self, slug: str) -> str:
+        """A best practice or evaluated program of an evidence catalog.
+
+        >>> Iris("https://policykg.org/").practice("Focused Deterrence Strategies")
+        'https://policykg.org/id/practice/focused-deterrence-strategies'
+        """
+        return f"{self.base}id/practice/{slugify(slug)}"
+
+    def rating(self, practice_slug: str, n: int) -> str:
+        """The ``n``-th evidence rating node (one per rated outcome) of a practice.
+
+        >>> Iris("https://policykg.org/").rating("Neighborhood Watch", 1)
+        'https://policykg.org/id/rating/neighborhood-watch-1'
+        """
+        return f"{self.base}id/rating/{slugify(practice_slug)}-{int(n)}"
+
+    def evidence_scheme(self) -> str:
+        return self.base + "id/evidence-levels"
+
+    def evidence_level(self, slug: str) -> str:
+        return f"{self.base}id/evidence-level/{slugify(slug)}"
+
+    def suggestion(self, key: str) -> str:
+        """A computed suggestion node; ``key`` is a digest of what it links."""
+        return f"{self.base}id/suggestion/{slugify(key)}"
+
     def unsc_resolution(self, number: int, year: int | None) -> str:
         suffix = f"-{year}" if year else ""
         return f"{self.base}id/instrument/unsc-res-{int(number)}{suffix}"
@@ -83,6 +109,29 @@ class Iris:
     def oas_ag_resolution(self, number: int, session: str | None) -> str:
         suffix = f"-{slugify(session)}" if session else ""
         return f"{self.base}id/instrument/oas-ag-res-{int(number)}{suffix}"
+
+    def law(self, jurisdiction: str | None, key: str) -> str:
+        """A law as a work (``eli:LegalResource``): one IRI for all its language versions.
+
+        ``key`` is language-neutral (the normalised number, else the title's slug), so versions
+        ingested apart meet on it.
+
+        >>> Iris("https://policykg.org/").law("CAN", "sc-2000-c-17")
+        'https://policykg.org/id/law/can/sc-2000-c-17'
+        """
+        return f"{self.base}id/law/{slugify(jurisdiction or 'unknown')}/{slugify(key)}"
+
+    def law_version(self, jurisdiction: str | None, key: str, language: str) -> str:
+        """One language version of a law (``eli:LegalExpression``): ``…/sc-2000-c-17/fr``."""
+        return f"{self.law(jurisdiction, key)}/{slugify(language)}"
+
+    def law_article(self, jurisdiction: str | None, key: str, label: str) -> str:
+        """An article (section) of a law, shared by its language versions.
+
+        >>> Iris("https://policykg.org/").law_article("BRA", "lei-9613-1998", "17-A")
+        'https://policykg.org/id/law/bra/lei-9613-1998/art/17-a'
+        """
+        return f"{self.law(jurisdiction, key)}/art/{slugify(label)}"
 
     def document(self, content_id: str) -> str:
         return f"{self.base}id/document/{content_id}"
@@ -99,6 +148,14 @@ class Iris:
 
     def reference_graph(self, name: str) -> str:
         return f"{self.base}graph/reference/{slugify(name)}"
+
+    def suggestions_graph(self, name: str) -> str:
+        """Derived, low-confidence suggestions (never facts), recomputed as a whole.
+
+        >>> Iris("https://policykg.org/").suggestions_graph("practices")
+        'https://policykg.org/graph/suggestions/practices'
+        """
+        return f"{self.base}graph/suggestions/{slugify(name)}"
 
     @property
     def system_graph(self) -> str:

@@ -18,7 +18,7 @@ from ontology.states import StateRecord, load_states
 
 HERE = Path(__file__).resolve().parent
 TURTLE_FILES = {"ontology": "core.ttl", "shapes": "shapes.ttl", "themes": "themes.ttl", "organizations": "organizations.ttl",
-                "instruments": "instruments.ttl"}
+                "instruments": "instruments.ttl", "evidence": "evidence.ttl"}
 
 
 def rebased_turtle(name: str, iris: Iris) -> str:

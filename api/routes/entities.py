@@ -14,6 +14,7 @@ from api.negotiation import content, negotiate, offered
 from api.problems import problem_responses
 from kg.errors import NotFound
 from kg.formats import RDF_SYNTAXES, rdf_syntax
+from kg.practices.ratings import ratings_of
 from kg.workspace import Workspace
 from ontology.namespaces import RDF, RDFS, SKOS
 
@@ -113,9 +114,25 @@ def render_html(workspace: Workspace, iri: str, outgoing: list[Triple], incoming
                    for t in outgoing)
     back = "".join(f"<tr><td>{_link(workspace, t.subject)}</td><td>{_link(workspace, t.predicate)}</td></tr>"
                    for t in incoming)
+    ratings = _ratings_html(workspace, iri)
     return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)} · policykg</title>
 <style>body{{font-family:system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem}}
 td{{vertical-align:top;padding:.2rem .6rem;border-bottom:1px solid #ddd;word-break:break-word}}</style></head>
 <body><p><a href="/">policykg</a></p><h1>{escape(title)}</h1><p><code>{escape(iri)}</code> · {escape(", ".join(sorted(set(types))))}</p>
 <p>Also as <a href="?format=turtle">Turtle</a> · <a href="?format=jsonld">JSON-LD</a> · <a href="?format=ntriples">N-Triples</a></p>
-<h2>Statements</h2><table>{rows}</table><h2>Referenced by</h2><table>{back}</table></body></html>"""
+{ratings}<h2>Statements</h2><table>{rows}</table><h2>Referenced by</h2><table>{back}</table></body></html>"""
+
+
+def _ratings_html(workspace: Workspace, iri: str) -> str:
+    """A practice's evidence ratings as a table (level, outcome, basis, catalog and source); "" for none."""
+    ratings = ratings_of(workspace.store, workspace.iris, iri)
+    if not ratings:
+        return ""
+    rows = "".join(
+        f'<tr><td><a href="/entities/{escape(workspace.iris.local_path(r.level) or "")}">'
+        f"<strong>{escape(r.level_label)}</strong></a></td>"
+        f"<td>{escape(r.outcome or 'the practice as a whole')}</td><td>{escape(r.basis or '')}</td>"
+        f"<td>{escape(r.rated_by or '')}</td><td>{_link(workspace, Literal(r.source)) if r.source else ''}</td></tr>"
+        for r in ratings)
+    return ("<h2>Evidence ratings</h2><table><tr><th>level</th><th>outcome</th><th>evidence</th><th>rated by</th>"
+            f"<th>source</th></tr>{rows}</table>")

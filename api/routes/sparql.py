@@ -14,7 +14,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 from pyoxigraph import serialize
 
-from api.deps import AdmissionDep, ExecutorDep, SettingsDep, TrustedDep
+from api.deps import AdmissionDep, ExecutorDep, SearcherDep, SettingsDep, TrustedDep
 from api.negotiation import GRAPH_ALIASES, GRAPH_OFFERS, RESULT_ALIASES, RESULT_OFFERS, negotiate, pick_syntax
 from api.sparql_protocol import QUERY_RESPONSES, QueryRequestDep, endpoint_url
 from kg.errors import BadQuery, NotAcceptable
@@ -22,7 +22,9 @@ from kg.formats import rdf_syntax
 from kg.settings import Settings
 from kg.sparql.description import service_description
 from kg.sparql.guard import check_query, query_form
-from kg.sparql.run import Dataset, Formats, QueryLimits, run_query
+from kg.sparql.passage_search import passage_search, prepare
+from kg.sparql.run import Dataset, Formats, QueryLimits, no_hits, run_query
+from kg.sparql.search_block import has_search_blocks, rewrite_search_blocks
 from ontology.iri import Iris
 
 router = APIRouter(prefix="/sparql", tags=["sparql"])
@@ -55,7 +57,7 @@ def _syntax(accept: str | None, formats: tuple[str, ...], offers: Mapping[str, s
                   response_description="SPARQL results or RDF, by Accept or ?format=",
                   response_class=Response, responses=QUERY_RESPONSES)
 def sparql(req: QueryRequestDep, request: Request, settings: SettingsDep, executor: ExecutorDep,
-           trusted: TrustedDep, admission: AdmissionDep) -> Response:
+           trusted: TrustedDep, admission: AdmissionDep, searcher: SearcherDep) -> Response:
     if req.operation is None:
         if "update" in req.params:
             raise BadQuery("updates go to /update (POST, with the bearer token)")
@@ -68,15 +70,19 @@ def sparql(req: QueryRequestDep, request: Request, settings: SettingsDep, execut
         return Formats(_syntax(accept, req.formats, RESULT_OFFERS, RESULT_ALIASES, required=form in ("select", "ask")),
                        _syntax(accept, req.formats, GRAPH_OFFERS, GRAPH_ALIASES, required=form == "graph"))
 
-    # A refused or malformed-looking query is answered at once, not after waiting for a slot;
-    # run_query checks again on its own path (a few ms even at the size limit).
-    check_query(req.operation, allowlist=settings.outbound_allowlist)
+    # A refused or malformed-looking query (a malformed search block too) is answered at once, not
+    # after waiting for a slot; run_query checks again on its own path (a few ms even at the size
+    # limit). Search blocks run inside the slot: they are part of the query's work.
+    check_query(rewrite_search_blocks(req.operation, no_hits), allowlist=settings.outbound_allowlist)
     formats(query_form(req.operation))
+    if has_search_blocks(req.operation):
+        prepare(searcher)  # a first search loads the model: not on the query's deadline
     client = request.client.host if request.client else "unknown"
     started = time.monotonic()
     with admission.slot(client, trusted=trusted) as queued:
         answer = run_query(
             req.operation, executor=executor, allowlist=settings.outbound_allowlist, formats=formats,
+            search=passage_search(searcher),
             dataset=Dataset(req.default_graphs, req.named_graphs), base_iri=endpoint_url(request, "/sparql"),
             limits=QueryLimits(deadline_for(settings, trusted=trusted, asked=req.timeout), max_rows=settings.max_rows,
                                truncate=req.truncate, wait_s=max(settings.query_queue_wait - queued, 0.001)))

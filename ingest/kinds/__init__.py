@@ -10,14 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ingest.kinds.base import DocumentKind, KindFindings
+from ingest.kinds.catalog import CATALOG
 from ingest.kinds.generic import GENERIC
+from ingest.kinds.law import LAW
 from ingest.kinds.program_sheet import PROGRAM_SHEET
 from ingest.kinds.resolution import RESOLUTION
 
 __all__ = ["KINDS", "FALLBACK", "MIN_CONFIDENCE", "DocumentKind", "KindFindings", "detect_kind"]
 
 #: Every document kind. Their order does not matter: a tie goes to :data:`FALLBACK`.
-KINDS: tuple[DocumentKind, ...] = (RESOLUTION, PROGRAM_SHEET, GENERIC)
+KINDS: tuple[DocumentKind, ...] = (RESOLUTION, PROGRAM_SHEET, LAW, CATALOG, GENERIC)
 #: The kind of a text no other kind recognises with confidence.
 FALLBACK: DocumentKind = GENERIC
 #: Below this confidence a kind does not claim a text.

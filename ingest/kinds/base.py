@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from ingest.gazetteer import Gazetteer
-from ingest.model import Fact, NewEntity, ResolutionHeader, Segment
+from ingest.model import Fact, Mention, NewEntity, ResolutionHeader, Segment
 from ontology.iri import Iris
 
 
@@ -24,7 +24,11 @@ class KindFindings:
     resolution itself; one program per block of a sheet, so ``about[block]`` is that block's
     program). ``instrument`` is set when the document *is* a legal instrument: every
     instrument it references is then one it cites. ``header`` is its own identity as an
-    instrument, when the kind reads one.
+    instrument, when the kind reads one. ``mentions`` are what only the kind knows a passage
+    names (the catalog record a field passage was read from); the extractor adds them to the
+    mentions every passage gets. ``provisions`` are ``(start, end, IRI)`` of the instrument's own
+    sub-resources (a law's articles): a reference inside one is cited by it too. ``implementing``
+    are the spans in which the text says the instrument implements what it names there.
     """
 
     header: ResolutionHeader | None = None
@@ -33,6 +37,9 @@ class KindFindings:
     about: tuple[str, ...] = ()
     entities: tuple[NewEntity, ...] = ()
     facts: tuple[Fact, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    provisions: tuple[tuple[int, int, str], ...] = ()
+    implementing: tuple[tuple[int, int], ...] = ()
 
 
 @runtime_checkable

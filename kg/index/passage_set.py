@@ -84,6 +84,10 @@ class PassageSet:
     def empty(cls) -> PassageSet:
         return cls([], Bm25Index(None, 0), {}, fingerprint="")
 
+    def is_document(self, iri: str) -> bool:
+        """Whether ``iri`` is the IRI of a document with passages in this generation."""
+        return iri in self._by_document
+
     def rows_of_documents(self, documents: Sequence[str]) -> np.ndarray:
         out: list[int] = []
         for d in documents:

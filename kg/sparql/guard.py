@@ -106,14 +106,14 @@ def check_text(text: str, *, what: str = "query", max_chars: int = MAX_QUERY_CHA
                        line=line, column=column)
 
 
-def check_query(query: str, *, allowlist: Sequence[str] = ()) -> None:
+def check_query(query: str, *, allowlist: Sequence[str] = (), max_chars: int = MAX_QUERY_CHARS) -> None:
     """Refuse an empty, oversized or too deeply nested query (400), and any SERVICE whose IRI is not allow-listed (403).
 
     >>> check_query("SELECT * WHERE { {} .SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
     Traceback (most recent call last):
     kg.errors.Forbidden: SERVICE (federated query) to <http://127.0.0.1:9/> is disabled on this endpoint
     """
-    check_text(query)
+    check_text(query, max_chars=max_chars)
     for target in service_targets(query):
         if not allowed_outbound(target, allowlist):
             shown = f"<{target}>" if target else "a non-IRI target"

@@ -5,7 +5,10 @@ query text to :func:`run_query`; nothing else gives a client's text to an execut
 
 1. the guard (:func:`kg.sparql.guard.check_query`) refuses an empty, oversized or too deeply
    nested text and any ``SERVICE`` off the outbound allow-list, before anything runs;
-2. rewriting: none yet (search blocks in a query will be rewritten here, after the check);
+2. rewriting: each search block (``SERVICE <urn:policykg:search>``, :mod:`kg.sparql.search_block`)
+   runs its search and is replaced by a ``VALUES`` block of the hits; the allow-list check then
+   runs on the rewritten text, so the reserved IRI never reaches it nor the network code, and the
+   time the searches took comes off the query's deadline;
 3. the executor evaluates the query under the deadline and the row cap, in a worker process or
    on a thread that cannot open network sockets (:mod:`kg.sparql.sandbox`) unless outbound IRIs
    are allow-listed (:func:`kg.sparql.execute.open_executor` builds it from the same setting);
@@ -15,15 +18,17 @@ query text to :func:`run_query`; nothing else gives a client's text to an execut
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from kg.errors import ResultTooLarge
+from kg.errors import QueryTimeout, ResultTooLarge
 from kg.sparql.execute import QueryAnswer, QueryExecutor, QueryJob
-from kg.sparql.guard import check_query, query_form
+from kg.sparql.guard import MAX_QUERY_CHARS, check_query, check_text, query_form
+from kg.sparql.search_block import PassageSearch, SearchCall, SearchRow, rewrite_search_blocks
 
-__all__ = ["Dataset", "Formats", "QueryLimits", "run_query"]
+__all__ = ["Dataset", "Formats", "QueryLimits", "no_hits", "run_query"]
 
 
 @dataclass(frozen=True)
@@ -64,14 +69,20 @@ def _any_form(form: str | None) -> Formats:
     return Formats()
 
 
+def no_hits(call: SearchCall) -> list[SearchRow]:
+    """A search that finds nothing: reads a query's search blocks without running them (for early checks)."""
+    return []
+
+
 def run_query(query: str, *, executor: QueryExecutor, limits: QueryLimits, dataset: Dataset = Dataset(),
               base_iri: str | None = None, allowlist: Sequence[str] = (),
-              formats: Callable[[str | None], Formats] = _any_form) -> QueryAnswer:
+              formats: Callable[[str | None], Formats] = _any_form, search: PassageSearch | None = None) -> QueryAnswer:
     """Check ``query``, run it on ``executor`` within ``limits`` and return the written answer. Read-only.
 
     ``formats`` is called once the query passed the guard, with its form (``select``, ``ask``,
     ``graph`` or None), so a caller can refuse (:class:`~kg.errors.NotAcceptable`) before the
-    query runs. Raises what the guard raises (:class:`~kg.errors.BadQuery`,
+    query runs. ``search`` runs the query's search blocks (None: a block is refused, 400). Raises
+    what the guard raises (:class:`~kg.errors.BadQuery`,
     :class:`~kg.errors.Forbidden`), the evaluation's errors (:class:`~kg.errors.QueryTimeout`,
     ...), and :class:`~kg.errors.ResultTooLarge` for a cut answer not asked to be cut.
 
@@ -90,13 +101,23 @@ def run_query(query: str, *, executor: QueryExecutor, limits: QueryLimits, datas
     Traceback (most recent call last):
     kg.errors.ResultTooLarge: the answer has more than 2 rows, the row cap here; page it with LIMIT/OFFSET, or ask for truncation (truncate=1 over HTTP, --truncate in the CLI) to accept the first 2
     """
-    check_query(query, allowlist=allowlist)
-    # (rewriting search blocks goes here: on checked text, before it runs)
+    check_text(query)  # the client's text: size, nesting, stray characters, before it is read further
+    # The guard sees the query with its search blocks emptied (each is read, none is run): a
+    # malformed block or a refused SERVICE costs no search.
+    check_query(rewrite_search_blocks(query, None if search is None else no_hits), allowlist=allowlist)
+    started = time.monotonic()
+    if search is not None:
+        query = rewrite_search_blocks(query, search)
+        # The hits add text the client did not send: the size limit applied to what the client sent.
+        check_query(query, allowlist=allowlist, max_chars=max(MAX_QUERY_CHARS, len(query)))
+    deadline_s = limits.deadline_s - (time.monotonic() - started)
+    if deadline_s <= 0:
+        raise QueryTimeout(f"the query's searches took longer than its deadline ({limits.deadline_s:g} s)")
     chosen = formats(query_form(query))
     job = QueryJob(query, default_graphs=dataset.default_graphs, named_graphs=dataset.named_graphs,
                    base_iri=base_iri, max_rows=limits.max_rows, results_format=chosen.results,
                    graph_format=chosen.graph)
-    answer = executor.run(job, deadline_s=limits.deadline_s, wait_s=limits.wait_s)
+    answer = executor.run(job, deadline_s=deadline_s, wait_s=limits.wait_s)
     if answer.truncated and not limits.truncate:  # never a silently cut answer: clients count what they receive
         cap = limits.max_rows or 0
         raise ResultTooLarge(f"the answer has more than {cap} rows, the row cap here; page it with LIMIT/OFFSET, "

@@ -30,8 +30,8 @@ def test_eval_command_without_questions(settings, ingested, tmp_path: Path) -> N
     as_json = runner.invoke(app, ["eval", "--gold", str(gold), "--json", "--variants", "1"])
     assert as_json.exit_code == 0, as_json.output
     data = json.loads(as_json.stdout)
-    assert data["absent"] == ["questions", "extraction"]
-    assert data["retrieval"] is None and data["extraction"] is None
+    assert data["absent"] == ["questions", "extraction", "laws"]
+    assert data["retrieval"] is None and data["extraction"] is None and data["laws"] is None
     assert data["citations"]["documents"] and data["programs"]["sheets"]
     robustness = data["robustness"]  # the program sheets of data/sample are in the slice store
     assert [c["name"] for c in robustness["conditions"]] == ["original", "leave-one-out", "re-layout"]

@@ -28,7 +28,7 @@ def test_missing_files_are_reported_absent(tmp_path: Path) -> None:
         {"id": "q1", "lang": "es", "question": "¿Qué?", "relevant": ["doc-a"],
          "answers": [{"type": "State", "iso3": "GTM"}]}) + "\n\n")
     gold = load_gold(tmp_path)
-    assert gold.absent == ("citations", "programs", "extraction")
+    assert gold.absent == ("citations", "programs", "extraction", "laws")
     assert gold.has("questions") and not gold.has("programs")
     (q,) = gold.questions
     assert q.relevant == ("doc-a",) and q.answers[0].iso3 == "GTM" and q.kind == ""
@@ -65,5 +65,24 @@ def test_the_shared_gold_loads_whole() -> None:
 
     gold = load_gold(shared_or_skip("eval"))
     assert gold.absent == ()
-    assert len(gold.questions) == 40 and {q.lang for q in gold.questions} == {"en", "es", "pt", "fr"}
+    # questions.jsonl (40) and questions-laws.jsonl (6) are read together
+    assert len(gold.questions) == 46 and {q.lang for q in gold.questions} == {"en", "es", "pt", "fr"}
+    assert len(gold.laws) == 34 and {law.jurisdiction for law in gold.laws} == {"CAN", "BRA", "MEX", "USA"}
     assert len(gold.citations) == 30 and len(gold.programs) == 16 and gold.extractions
+
+
+def test_more_question_files_are_read_with_the_first(tmp_path: Path) -> None:
+    row = {"id": "q1", "lang": "en", "question": "Which act?", "relevant": ["doc-a"]}
+    (tmp_path / "questions-laws.jsonl").write_text(json.dumps(row) + "\n")
+    gold = load_gold(tmp_path)
+    assert [q.id for q in gold.questions] == ["q1"] and gold.has("questions")
+    (tmp_path / "questions.jsonl").write_text(json.dumps({**row, "id": "q0"}) + "\n")
+    assert [q.id for q in load_gold(tmp_path).questions] == ["q0", "q1"]
+
+
+def test_law_facts_load_with_their_empty_fields(tmp_path: Path) -> None:
+    (tmp_path / "law-facts.jsonl").write_text(json.dumps(
+        {"document": "x", "title": "Harbour Act", "jurisdiction": "CAN", "language": "en", "number": None,
+         "date": None, "parallel_version_of": "y"}) + "\n")
+    (law,) = load_gold(tmp_path).laws
+    assert (law.number, law.date, law.parallel_version_of) == (None, None, "y")

@@ -63,7 +63,7 @@ def test_every_kind_answers_every_text(kind: DocumentKind, text: str) -> None:
 
 def test_names_are_unique_and_the_fallback_is_registered_and_claims_nothing() -> None:
     assert len(kinds_by_name()) == len(KINDS)
-    assert set(kinds_by_name()) == {"resolution", "program-sheet", "other"}
+    assert set(kinds_by_name()) == {"resolution", "program-sheet", "law", "practice", "other"}
     assert FALLBACK in KINDS and FALLBACK.name == "other"
     assert FALLBACK.detect(RESOLUTION_TEXT, filename="") == FALLBACK.detect(PLAIN_TEXT, filename="") == 0.0
 
@@ -96,7 +96,7 @@ def test_every_bundled_sample_is_a_program_sheet(path: Path) -> None:
 @pytest.mark.parametrize(("folder", "expected", "every"), [
     (("corpus", "unsc-resolutions"), "resolution", 7),
     (("corpus", "oas-programs"), "program-sheet", 1),
-    (("corpus", "laws"), "other", 1),
+    (("corpus", "laws"), "law", 1),
 ])
 def test_the_shared_corpus_is_detected_by_folder(folder: tuple[str, ...], expected: str, every: int) -> None:
     files = sorted(shared_or_skip(*folder).rglob("*.txt"))[::every]

@@ -1,0 +1,216 @@
+"""``ask``: a question in en/es/pt/fr → linked entities, an intent, its SPARQL run on the guarded path,
+answers, and the passages that support them.
+
+Steps, each timed: link (:mod:`kg.linking`), read (:mod:`kg.ask.reading`, :mod:`kg.constraints`),
+search (the evidence, :class:`kg.search.Searcher`), plan and run (the first intent of
+:data:`kg.ask.intents.INTENTS` whose query answers, through :func:`kg.sparql.run.run_query` like
+any ``/sparql`` query), describe (labels, ISO codes, symbols) and support (evidence restricted to
+the answers' passages when the answers come from the graph).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Sequence
+from typing import cast
+
+from pyoxigraph import Literal, NamedNode
+
+from kg.ask.intent import Intent, Ranked
+from kg.ask.intents import INTENTS
+from kg.ask.reading import read_question
+from kg.ask.result import AnswerEntity, AskResult, EvidencePassage, IntentChoice
+from kg.constraints import read_constraints
+from kg.errors import BadInput
+from kg.linking.cache import LinkerCache
+from kg.linking.linker import Linker
+from kg.search import Hit, Searcher, is_blank
+from kg.sparql.execute import QueryExecutor
+from kg.sparql.run import QueryLimits, run_query
+from kg.workspace import Workspace
+
+MAX_QUESTION = 2000
+LANGUAGES = ("en", "es", "pt", "fr")
+#: links below this confidence do not steer the intent (they still show in ``linked``)
+MIN_LINK_CONFIDENCE = 0.75
+
+DETAILS = """
+PREFIX pkg: <{v}>
+SELECT ?e ?iso3 ?symbol ?jurisdiction WHERE {{
+  VALUES ?e {{ {values} }}
+  OPTIONAL {{ ?e pkg:iso3 ?iso3 }} OPTIONAL {{ ?e pkg:symbol ?symbol }}
+  OPTIONAL {{ ?e <http://data.europa.eu/eli/ontology#jurisdiction>/pkg:iso3 ?jurisdiction }}
+}}
+"""
+ABOUT = """
+PREFIX pkg: <{v}>
+SELECT ?d ?e WHERE {{ VALUES ?d {{ {values} }} ?d pkg:about ?e }}
+"""
+DOCUMENTS_OF = """
+PREFIX pkg: <{v}>
+SELECT DISTINCT ?d WHERE {{ VALUES ?e {{ {values} }} ?d pkg:about ?e ; a pkg:Document }}
+"""
+
+
+class Asker:
+    """Answers questions over one workspace. Read-only; thread-safe as its parts are.
+
+    ``detect`` names the language of a question (``ingest.language.detect_language`` in the
+    service); ``executor``, ``limits`` and ``allowlist`` are those of ``/sparql``.
+    """
+
+    def __init__(self, workspace: Workspace, searcher: Searcher, executor: QueryExecutor, *,
+                 detect: Callable[[str], str], limits: QueryLimits, allowlist: Sequence[str] = (),
+                 linkers: LinkerCache | None = None) -> None:
+        self.ws = workspace
+        self.searcher = searcher
+        self.executor = executor
+        self.detect = detect
+        self.limits = limits
+        self.allowlist = allowlist
+        self.linkers = linkers or LinkerCache()
+        self.v = workspace.iris.ontology
+
+    def ask(self, question: str, *, lang: str | None = None, k: int = 10, limits: QueryLimits | None = None) -> AskResult:
+        """Answer ``question``; ``k`` evidence passages. Raises :class:`~kg.errors.BadInput` on an empty or
+        over-long question or an unknown language, and what :func:`~kg.sparql.run.run_query` raises."""
+        if is_blank(question):
+            raise BadInput("the question is empty")
+        if len(question) > MAX_QUESTION:
+            raise BadInput(f"the question has {len(question)} characters; at most {MAX_QUESTION}")
+        if lang is not None and lang not in LANGUAGES:
+            raise BadInput(f"lang must be one of {', '.join(LANGUAGES)}")
+        question = question.strip()
+        timings: dict[str, float] = {}
+        clock = time.perf_counter()
+
+        def lap(name: str) -> None:
+            nonlocal clock
+            now = time.perf_counter()
+            timings[name] = round((now - clock) * 1000, 2)
+            clock = now
+
+        language = lang or self.detect(question)
+        lap("language")
+        linker = self.linkers.get(self.ws)
+        links = linker.link(question)
+        constraints = read_constraints(question)
+        reading = read_question(question, language=language, links=links, constraints=constraints)
+        if reading.asks:  # link again, preferring the asked type where a name fits several
+            links = linker.link(question, expect=[reading.asks])
+        steering = [lk for lk in links if lk.confidence >= MIN_LINK_CONFIDENCE]
+        reading = read_question(question, language=language, links=steering, constraints=constraints)
+        lap("link")
+        hits = self.searcher.search(question, k=k, mode=None).hits  # hybrid where a dense index exists
+        lap("search")
+        ranked = _ranked(hits)
+        plan, rows, tried = None, [], []
+        for module in INTENTS:
+            intent = cast(Intent, module)
+            candidate = intent.plan(reading, ranked, vocab=self.v)
+            if candidate is None:
+                continue
+            found = self._run(candidate.sparql, limits or self.limits)
+            if found:
+                plan, rows = candidate, found
+                break
+            tried.append(candidate.intent)
+        lap("query")
+        reason = None
+        if plan is not None and not plan.from_graph and not links and not any("bm25" in h.ranks for h in hits[:3]):
+            reason = ("low confidence: the question names no known entity and no top passage shares a word with it; "
+                      "the passages are shown, no answer is given")
+            rows = []
+        elif plan is None:
+            reason = "no template and no passage gives an answer of the kind asked"
+        answers = self._describe(rows, linker, language)
+        lap("describe")
+        if plan is not None and plan.from_graph and answers:
+            within = [a.iri for a in answers] + [lk.iri for lk in steering] + self._documents_of(answers)
+            restricted = self.searcher.search(question, k=k, mode=None, within=within).hits
+            hits = restricted or hits
+        evidence = self._evidence(hits, answers)
+        if plan is not None and plan.from_graph:
+            answers = _by_evidence(answers, evidence)
+        lap("evidence")
+        timings["total"] = round(sum(timings.values()), 2)
+        return AskResult(question, language, tuple(lk.as_dict() for lk in links), constraints.as_dict(),
+                         IntentChoice(plan.intent, plan.why, tuple(tried)) if plan else None,
+                         plan.sparql if plan else None, answers, evidence, reason, timings)
+
+    def _run(self, sparql: str, limits: QueryLimits) -> list[tuple[str, float]]:
+        """``(answer IRI, score)`` rows of a template's query, run as a ``/sparql`` query is."""
+        answer = run_query(sparql, executor=self.executor, limits=limits, allowlist=self.allowlist)
+        out: dict[str, float] = {}
+        for binding in json.loads(answer.body).get("results", {}).get("bindings", []):
+            term = binding.get("answer")
+            if term is None or term.get("type") != "uri":
+                continue
+            score = binding.get("score", {}).get("value")
+            out.setdefault(term["value"], float(score) if score is not None else 1.0)
+        return list(out.items())
+
+    def _describe(self, rows: list[tuple[str, float]], linker: Linker, language: str) -> tuple[AnswerEntity, ...]:
+        if not rows:
+            return ()
+        values = " ".join(str(NamedNode(iri)) for iri, _ in rows)
+        details: dict[str, tuple[str | None, str | None, str | None]] = {}
+        # ?e is bound in every row; the codes and the symbol are OPTIONAL.
+        for e, code, sym, where in cast(list[tuple[NamedNode, Literal | None, Literal | None, Literal | None]],
+                                        self.ws.store.select(DETAILS.format(v=self.v, values=values))):
+            details.setdefault(e.value, (code.value if code else None, sym.value if sym else None,
+                                         where.value if where else None))
+        out = []
+        for iri, score in rows:
+            iso3, symbol, jurisdiction = details.get(iri, (None, None, None))
+            out.append(AnswerEntity(iri, linker.label(iri, language), linker.label(iri, "en"),
+                                    linker.types.get(iri, "Resolution" if symbol else ""), round(score, 4),
+                                    iso3, symbol, jurisdiction))
+        return tuple(out)
+
+    def _documents_of(self, answers: Sequence[AnswerEntity]) -> list[str]:
+        values = " ".join(str(NamedNode(a.iri)) for a in answers)
+        rows = cast(list[tuple[NamedNode]], self.ws.store.select(DOCUMENTS_OF.format(v=self.v, values=values)))
+        return [d.value for (d,) in rows]
+
+    def _evidence(self, hits: Sequence[Hit], answers: Sequence[AnswerEntity]) -> tuple[EvidencePassage, ...]:
+        if not hits:
+            return ()
+        wanted = {a.iri for a in answers}
+        values = " ".join(str(NamedNode(d)) for d in {h.document.iri for h in hits})
+        about: dict[str, set[str]] = {}
+        for d, e in cast(list[tuple[NamedNode, NamedNode]], self.ws.store.select(ABOUT.format(v=self.v, values=values))):
+            about.setdefault(d.value, set()).add(e.value)
+        out = []
+        for h in hits:
+            named = {e.iri for e in h.entities} | about.get(h.document.iri, set())
+            out.append(EvidencePassage(h.rank, h.score, h.passage.iri, h.passage.text, h.passage.start, h.passage.end,
+                                       h.passage.section, h.document.iri, h.document.source, h.document.title,
+                                       tuple(sorted(named & wanted))))
+        return tuple(out)
+
+
+def _by_evidence(answers: Sequence[AnswerEntity], evidence: Sequence[EvidencePassage]) -> tuple[AnswerEntity, ...]:
+    """Graph answers of equal score, ordered by their best supporting passage: the graph decides which
+    entities answer, the passages which of equals fits the question best (the query's own order breaks ties).
+
+    >>> a = [AnswerEntity("x:1", "1", "1", "T", 1.0), AnswerEntity("x:2", "2", "2", "T", 1.0)]
+    >>> e = [EvidencePassage(1, 0.9, "p", "", 0, 0, "", "d", "s", "t", ("x:2",))]
+    >>> [x.iri for x in _by_evidence(a, e)]
+    ['x:2', 'x:1']
+    """
+    best: dict[str, int] = {}
+    for e in evidence:
+        for iri in e.supports:
+            best.setdefault(iri, e.rank)
+    order = {a.iri: i for i, a in enumerate(answers)}
+    return tuple(sorted(answers, key=lambda a: (-a.score, best.get(a.iri, len(evidence) + 1), order[a.iri])))
+
+
+def _ranked(hits: Sequence[Hit]) -> Ranked:
+    documents: dict[str, int] = {}
+    for h in hits:
+        documents.setdefault(h.document.iri, h.rank)
+    return Ranked(tuple((h.passage.iri, h.rank) for h in hits), tuple(documents.items()))
+

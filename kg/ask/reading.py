@@ -1,0 +1,143 @@
+"""What a question asks for, read from how en/es/pt/fr ask it: the kind of entity wanted and the relation named.
+
+"Which programs…", "¿Qué programas…", "Quels programmes…", "Que programas…" ask for Programs;
+"…cite resolution 242", "…fazem referência ao Tratado…" name the citation relation; "partners",
+"socios", "parceiros", "partenaires" the partner relation. Words are compared with accents and
+case folded. The asked kind is the first kind-word of the question (the wh-phrase comes first in
+all four languages); a question with none ("What did the Council demand…") asks for the
+instrument its evidence comes from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.constraints import Constraints
+from kg.linking.linker import Link
+from ontology.folding import fold
+
+#: kind-words, by the class they ask for
+KIND_WORDS: dict[str, frozenset[str]] = {
+    "Program": frozenset("program programs programme programmes programa programas initiative initiatives iniciativa "
+                         "iniciativas project projects proyecto proyectos projeto projetos projet projets".split()),
+    "Resolution": frozenset("resolution resolutions resolucion resoluciones resolucao resolucoes".split()),
+    "LegalInstrument": frozenset("instrument instruments instrumento instrumentos treaty treaties tratado tratados "
+                                 "convention conventions convencion convenciones convencao convencoes traite "
+                                 "traites".split()),
+    "NationalLaw": frozenset("law laws act acts statute statutes code chapter ley leyes lei leis loi lois codigo "
+                             "capitulo chapitre legislation legislacion legislacao".split()),
+    "State": frozenset("state states country countries estado estados pais paises etat etats pays nation nations "
+                       "nacion naciones nacao nacoes".split()),
+    "Organization": frozenset("organization organizations organisation organisations organizacion organizaciones "
+                              "organizacao organizacoes organismo organismos organisme organismes body bodies agency "
+                              "agencies agencia agencias agence agences mission missions mision misiones missao "
+                              "missoes movement movimiento movimento mouvement institution institucion instituicao "
+                              "group grupo groupe".split()),
+}
+#: interrogative words of the four languages, accents folded ("où" is left out: folded, it is Portuguese "or")
+WH_WORDS = frozenset("which what who whom whose where when que qual quais quem cual cuales quien quienes donde "
+                     "quel quelle quels quelles lequel laquelle lesquels lesquelles qui quoi onde".split())
+WH_WINDOW = 3
+#: relation cue words: partner, donor, beneficiary, implementer, citation
+RELATION_WORDS: dict[str, frozenset[str]] = {
+    "partner": frozenset("partner partners partnered socio socios aliado aliados parceiro parceiros parceria "
+                         "partenaire partenaires".split()),
+    "donor": frozenset("donor donors fund funds funded funder funders finance finances financed financing donante "
+                       "donantes financia financian financiado financiada financio doador doadores financiam "
+                       "financiou financiador financiadores bailleur bailleurs donateur donateurs finance financent "
+                       "finance".split()),
+    "beneficiary": frozenset("benefit benefits benefited benefitted beneficiary beneficiaries beneficio benefician "
+                             "beneficiaron beneficiario beneficiarios beneficiou beneficiaram beneficiam beneficiarias "
+                             "beneficie beneficient beneficiaire beneficiaires help helps helped ayuda ayudan ajuda "
+                             "ajudam aide aident".split()),
+    "implementer": frozenset("implement implements implemented executes executed runs run ejecuta ejecutan "
+                             "implementa implementan executa executam met mettent execute executent".split()),
+    "cites": frozenset("cite cites cited citing refer refers referred referring reference references mention "
+                       "mentions mentioned cita citan citada citadas citado citados refieren referencia menciona "
+                       "mencionan citam referem mencionam citent mentionnent referent".split()),
+}
+#: "cited by X" in four languages: the named instrument does the citing
+_PASSIVE = re.compile(r"\b(?:cited|referred\s+to|mentioned)\s+(?:by|in)\b|\bcitad[oa]s?\s+(?:por|pela|pelo|en|na|no)\b"
+                      r"|\bcitee?s?\s+(?:par|dans)\b|\bmencionad[oa]s?\s+(?:por|pela|pelo|en)\b")
+_TRANSITIVE = re.compile(r"\b(?:indirectly|transitively|indirectamente|indiretamente|indirectement|"
+                         r"directly\s+or\s+indirectly|directa\s+o\s+indirectamente|direta\s+ou\s+indiretamente|"
+                         r"directement\s+ou\s+indirectement)\b")
+_WORD = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A question as the intents see it."""
+
+    question: str
+    language: str
+    asks: str | None  # the class asked for, None when no kind-word says
+    relations: frozenset[str]
+    links: tuple[Link, ...]
+    constraints: Constraints
+    transitive: bool = False
+    cited_by: bool = False  # the named instrument cites the answers ("cited by", "what does X cite")
+
+    def linked(self, *types: str) -> list[Link]:
+        """The links of these types, most confident first."""
+        return sorted((lk for lk in self.links if lk.type in types), key=lambda lk: -lk.confidence)
+
+
+def asked_kind(words: Sequence[str]) -> str | None:
+    """The class the question's wh-phrase asks for: a kind-word within three words after a wh-word
+    ("which Caribbean island states", "¿con el apoyo de qué organismo", "quelle loi"). A question
+    whose wh-words have no kind-word after them asks for none ("what did the Council approve … under
+    the programme"); one without any wh-word ("List the programs…") asks for its first kind-word.
+
+    >>> asked_kind("quels etats ont beneficie du programme".split()), asked_kind("what did the council do".split())
+    ('State', None)
+    >>> asked_kind("what did the council approve under the humanitarian programme".split())
+    >>> asked_kind("list the programs of the oas".split())
+    'Program'
+    """
+    wh = [i for i, w in enumerate(words) if w in WH_WORDS]
+    for i in wh:
+        for w in words[i + 1:i + 1 + WH_WINDOW]:
+            kind = _kind_of(w)
+            if kind is not None:
+                return kind
+    if wh:
+        return None
+    return next((k for k in map(_kind_of, words) if k is not None), None)
+
+
+def _kind_of(word: str) -> str | None:
+    return next((kind for kind, names in KIND_WORDS.items() if word in names), None)
+
+
+def read_question(question: str, *, language: str, links: Sequence[Link], constraints: Constraints) -> Reading:
+    """Read ``question``. Pure.
+
+    >>> r = read_question("Quais resoluções fazem referência ao Tratado?", language="pt", links=[],
+    ...                   constraints=Constraints())
+    >>> r.asks, sorted(r.relations), r.cited_by
+    ('Resolution', ['cites'], False)
+    """
+    text = fold(question)
+    # Words inside a mention are names, not cues ("Partnership for Peace" asks for no partner).
+    spans = sorted((lk.start, lk.end) for lk in links)
+    kept = "".join(" " if any(a <= i < b for a, b in spans) else c for i, c in enumerate(fold(question, keep_length=True)))
+    words = _WORD.findall(kept)
+    relations = frozenset(r for r, names in RELATION_WORDS.items() if names.intersection(words))
+    cited_by = bool(_PASSIVE.search(text))
+    if not cited_by and "cites" in relations:
+        instruments = [lk for lk in links if lk.type in ("Resolution", "Treaty", "LegalInstrument", "NationalLaw")]
+        first_cue = min((m.start() for m in _WORD.finditer(kept) if m.group() in RELATION_WORDS["cites"]), default=None)
+        # "Which resolutions does 687 (1991) cite?": the instrument is named before the verb.
+        cited_by = bool(instruments and first_cue is not None and instruments[0].end <= first_cue
+                        and not _kind_before(kept, first_cue, instruments[0].start))
+    return Reading(question, language, asked_kind(words), relations, tuple(links), constraints,
+                   transitive=bool(_TRANSITIVE.search(text)), cited_by=cited_by)
+
+
+def _kind_before(kept: str, cue: int, mention: int) -> bool:
+    """Whether a kind-word stands between the mention and the verb ("…242 (1967) which resolutions cite"),
+    which makes the kind-word, not the mention, the verb's subject. Rare; kept for symmetry."""
+    return asked_kind(_WORD.findall(kept[mention:cue])) is not None
