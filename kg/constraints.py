@@ -65,7 +65,7 @@ def _fold(text: str) -> str:
 def read_constraints(question: str) -> Constraints:
     """Years and document types ``question`` asks about.
 
-    >>> c = read_constraints("Which resolutions cite resolution 242 (1967)?")
+    >>> c = read_constraints("Which later resolutions mention resolution 242 (1967)?")
     >>> c.years, c.types
     ((), ('resolution',))
     >>> read_constraints("¿Qué Estados fueron admitidos entre 1978 y 1981?").years

@@ -37,7 +37,7 @@ def ask(
     trusted: TrustedDep,
     q: Annotated[str, Query(min_length=1, max_length=MAX_QUESTION, pattern=NOT_BLANK,
                             description="The question, in English, Spanish, Portuguese or French",
-                            examples=["Which resolutions cite resolution 242 (1967)?",
+                            examples=["Which later resolutions mention resolution 242 (1967)?",
                                       "¿Qué programas ayudan a Guatemala en ciberseguridad?"])],
     lang: Annotated[Literal["en", "es", "pt", "fr"] | None,
                     Query(description="The question's language; detected when absent")] = None,

@@ -1,7 +1,7 @@
 """What a question asks for, read from how en/es/pt/fr ask it: the kind of entity wanted and the relation named.
 
 "Which programs…", "¿Qué programas…", "Quels programmes…", "Que programas…" ask for Programs;
-"…cite resolution 242", "…fazem referência ao Tratado…" name the citation relation; "partners",
+"…mention resolution 338", "…citam a Convenção…" name the citation relation; "partners",
 "socios", "parceiros", "partenaires" the partner relation. Words are compared with accents and
 case folded. The asked kind is the first kind-word of the question (the wh-phrase comes first in
 all four languages); a question with none ("What did the Council demand…") asks for the
@@ -87,7 +87,7 @@ class Reading:
 
 def asked_kind(words: Sequence[str]) -> str | None:
     """The class the question's wh-phrase asks for: a kind-word within three words after a wh-word
-    ("which Caribbean island states", "¿con el apoyo de qué organismo", "quelle loi"). A question
+    ("which Andean member states", "¿con la ayuda de qué entidad", "quelle loi"). A question
     whose wh-words have no kind-word after them asks for none ("what did the Council approve … under
     the programme"); one without any wh-word ("List the programs…") asks for its first kind-word.
 
@@ -115,7 +115,7 @@ def _kind_of(word: str) -> str | None:
 def read_question(question: str, *, language: str, links: Sequence[Link], constraints: Constraints) -> Reading:
     """Read ``question``. Pure.
 
-    >>> r = read_question("Quais resoluções fazem referência ao Tratado?", language="pt", links=[],
+    >>> r = read_question("Que resoluções fazem referência à Convenção?", language="pt", links=[],
     ...                   constraints=Constraints())
     >>> r.asks, sorted(r.relations), r.cited_by
     ('Resolution', ['cites'], False)

@@ -1,4 +1,4 @@
-"""Security Council resolutions named by number in a question: "resolution 242 (1967)", "S/RES/660 (1990)",
+"""Security Council resolutions named by number in a question: "resolution 338 (1973)", "S/RES/660 (1990)",
 "UNSCR 1540", "la resolución 1373", "résolution 678 (1990)", "resolução 687".
 
 A number is read as a resolution only where the text says so (a resolution word or symbol before
@@ -34,7 +34,7 @@ class SymbolTable:
         """``(start, end, symbol)`` of each resolution reference in ``text``, in order.
 
         >>> t = SymbolTable([Symbol("r:242", "S/RES/242 (1967)", 242, 1967), Symbol("r:660", "S/RES/660 (1990)", 660, 1990)])
-        >>> [(text[a:b], s.iri) for text in ["Which resolutions cite resolution 242 (1967)?"] for a, b, s in t.find(text)]
+        >>> [(text[a:b], s.iri) for text in ["Which later resolutions mention resolution 242 (1967)?"] for a, b, s in t.find(text)]
         [('resolution 242 (1967)', 'r:242')]
         >>> [s.iri for _, _, s in t.find("¿Qué resoluciones citan la S/RES/660 (1990) y 242?")]
         ['r:660']

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 QUESTIONS = [  # (question, intent it must pick)
-    ("Which resolutions cite resolution 242 (1967)?", "instruments_citing"),
+    ("Which later resolutions mention resolution 242 (1967)?", "instruments_citing"),
     ("¿Qué resoluciones son citadas por la resolución 678 (1990)?", "instruments_cited"),
     ("Quels programmes bénéficient au Guatemala ?", "programs_related"),
     ("Que Estados se beneficiam do programa AICMA?", "states_involved"),
@@ -47,8 +47,8 @@ def test_the_sparql_returned_yields_the_answers(server: str, question: str, inte
 
 
 def test_a_round_trip_in_full(server: str) -> None:
-    body = _ask(server, "Which resolutions cite resolution 242 (1967)?", lang="en", k=5).json()
-    assert body["question"] == "Which resolutions cite resolution 242 (1967)?" and body["language"] == "en"
+    body = _ask(server, "Which later resolutions mention resolution 242 (1967)?", lang="en", k=5).json()
+    assert body["question"] == "Which later resolutions mention resolution 242 (1967)?" and body["language"] == "en"
     link = body["linked"][0]
     assert (link["mention"], link["type"], link["label"]) == ("resolution 242 (1967)", "Resolution", "S/RES/242 (1967)")
     assert body["question"][link["start"]:link["end"]] == link["mention"]

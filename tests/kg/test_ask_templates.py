@@ -42,7 +42,7 @@ def test_what_a_question_asks_for(question: str, asks: str | None) -> None:
 
 
 @pytest.mark.parametrize(("question", "years", "types"), [
-    ("Which resolutions cite resolution 242 (1967)?", (), ("resolution",)),
+    ("Which later resolutions mention resolution 242 (1967)?", (), ("resolution",)),
     ("¿Qué resoluciones se adoptaron después de 2010?", (YearRange(2011, None),), ("resolution",)),
     ("Que leis foram aprovadas entre 1990 e 1995?", (YearRange(1990, 1995),), ("law",)),
     ("Quels programmes en 1993 ?", (YearRange(1993, 1993),), ("program-sheet",)),

@@ -38,7 +38,7 @@ def test_boosts_need_a_match_and_rows_outside_the_filter_never_come_back() -> No
     ("Which resolutions adopted in 1993 imposed an embargo?", [(1993, 1993)], ["resolution"]),
     ("¿Qué leyes se aprobaron entre 1998 y 2003?", [(1998, 2003)], ["law"]),
     ("Quels programmes ont commencé après 2010 ?", [(2011, None)], ["program-sheet"]),
-    ("Que resoluções anteriores citam a resolução 242 (1967)?", [], ["resolution"]),
+    ("Que resoluções posteriores citam a resolução 687 (1991)?", [], ["resolution"]),
     ("Which acts implement UNSCR 1540 (2004) before 2010?", [(None, 2009)], ["law"]),
     ("Sanctions on Haiti", [], []),
 ])

@@ -1,4 +1,4 @@
-"""Instruments citing an instrument: "Which resolutions cite 242 (1967)?", "Quais resoluções fazem referência ao Tratado…?".
+"""Instruments citing an instrument: "Which resolutions mention 338 (1973)?", "Que resoluções citam a Convenção…?".
 
 Transitive on request ("directly or indirectly", "indirectamente"…): ``eli:cites+``.
 """
