@@ -21,8 +21,17 @@ $(VENV)/.installed: $(BIN)/activate pyproject.toml
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-dev: $(VENV)/.installed
+$(VENV)/.installed-dev: $(VENV)/.installed $(VENV)/.system-test
 	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+# Real parts the tests start and stop: Chromium for the browser tests, Virtuoso as a remote
+# SPARQL store. Debian packages, installed once; users who only `make run` never need them.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SYSTEM_TEST_PACKAGES := chromium virtuoso-opensource
+$(VENV)/.system-test: $(BIN)/activate
+	command -v chromium >/dev/null && command -v virtuoso-t >/dev/null || \
+		{ $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $(SYSTEM_TEST_PACKAGES); }
 	touch $@
 
 install: $(VENV)/.installed
@@ -45,8 +54,8 @@ test: install-dev
 assets:
 	rm -rf var/npm && mkdir -p var/npm
 	cd var/npm && npm install --no-audit --no-fund --ignore-scripts \
-		$$(cd ../.. && $(PYTHON) -c "from api.vendor_assets import PACKAGES; print(' '.join(f'{n}@{v[0]}' for n, v in PACKAGES.items()))")
-	$(PYTHON) -m api.vendor_assets var/npm/node_modules api/static/vendor
+		$$(cd ../.. && $(PYTHON) -c "from api.vendor_assets import PACKAGES, TEST_PACKAGES; print(' '.join(f'{n}@{v[0]}' for n, v in {**PACKAGES, **TEST_PACKAGES}.items()))")
+	$(PYTHON) -m api.vendor_assets var/npm/node_modules api/static/vendor tests/web/vendor
 
 clean:
 	rm -rf var

@@ -7,7 +7,6 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import Depends, FastAPI
-from fastapi.responses import HTMLResponse
 
 from api.problems import install_problem_handlers
 from kg.settings import Settings
@@ -74,6 +73,10 @@ def create_app(settings: Settings) -> FastAPI:
     # similar before entities: /entities/{path}/similar must not be read as an entity's path
     for module in (sparql, update, graph_store, void, dump, search, ask, similar, entities, documents, health):
         app.include_router(module.router, responses=problem_responses(414))
+    from api.routes import cooperation, export, states
+
+    for module in (states, cooperation, export):  # state profiles, suggestions, the network export (issue 16)
+        app.include_router(module.router, responses=problem_responses(414))
     from pathlib import Path
 
     from fastapi.staticfiles import StaticFiles
@@ -81,6 +84,10 @@ def create_app(settings: Settings) -> FastAPI:
     from api.routes import docs
 
     app.include_router(docs.router)  # Swagger UI and ReDoc from api/static/vendor: they work offline
+    from api.web.routes import ROUTERS
+
+    for web_router in ROUTERS:  # the pages (api/web): home, SPARQL editor…
+        app.include_router(web_router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     install_problem_handlers(app)
     install_openapi(app, settings)
@@ -97,31 +104,5 @@ def create_app(settings: Settings) -> FastAPI:
                            allow_methods=["GET", "HEAD", "POST"], allow_headers=["Accept", "Content-Type"],
                            expose_headers=["X-Result-Truncated", "X-Result-Row-Cap", "X-Result-Count"])
 
-    @app.get("/", include_in_schema=False, response_class=HTMLResponse)
-    def home() -> str:
-        return HOME
-
     return app
 
-
-HOME = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>policykg</title>
-<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
-input{width:70%;font-size:1rem;padding:.3rem} li{margin:.6rem 0}</style></head><body>
-<h1>policykg</h1><p>Search the programs, resolutions and laws. <a href="/docs">API</a> · <a href="/health">health</a></p>
-<form id="f"><input id="q" placeholder="e.g. ¿Qué programas ayudan a redactar leyes de no proliferación?">
-<select id="mode"><option>hybrid</option><option>bm25</option><option>dense</option></select>
-<button>Search</button></form><ol id="hits"></ol>
-<script>
-const esc = s => s.replace(/[&<>"]/g, c => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c]));
-document.getElementById('f').onsubmit = async e => {
-  e.preventDefault();
-  const q = document.getElementById('q').value, mode = document.getElementById('mode').value;
-  const r = await fetch('/search?' + new URLSearchParams({q, mode, k: 10}));
-  const data = await r.json(), ol = document.getElementById('hits');
-  if (!r.ok) { ol.innerHTML = '<li>' + esc(data.detail || 'error') + '</li>'; return; }
-  ol.innerHTML = data.hits.map(h => '<li><b>' + esc(h.document.title) + '</b> <small>' + esc(h.document.source) +
-    ' · ' + esc(h.passage.section) + '</small><br>' + esc(h.passage.text.slice(0, 400)) + '<br><small>' +
-    h.entities.map(en => '<a href="' + esc(en.iri.replace(/^.*?\\/id\\//, '/entities/')) + '">' + esc(en.label) + '</a>').join(' · ') +
-    '</small></li>').join('');
-};
-</script></body></html>"""

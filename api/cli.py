@@ -28,7 +28,9 @@ class State:
 
 
 @app.callback()
-def root(store: Annotated[Optional[Path], typer.Option(help="Store directory (env POLICYKG_STORE)")] = None) -> None:
+def root(store: Annotated[Optional[Path], typer.Option(help="Store directory (env POLICYKG_STORE)")] = None,
+         store_url: Annotated[Optional[str], typer.Option(
+             help="SPARQL query endpoint of a remote store (env POLICYKG_STORE_URL)")] = None) -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     from pydantic import ValidationError
@@ -36,7 +38,8 @@ def root(store: Annotated[Optional[Path], typer.Option(help="Store directory (en
     from kg.settings import Settings
 
     try:
-        State.settings = Settings(store=store) if store else Settings()
+        given: dict[str, object] = {"store": store, "store_url": store_url}
+        State.settings = Settings(**{k: v for k, v in given.items() if v is not None})  # type: ignore[arg-type]
     except ValidationError as e:
         console.print(f"[red]configuration error:[/red] {e}")
         raise typer.Exit(2) from None
@@ -197,14 +200,23 @@ def similar(
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", help="nquads | trig")] = "nquads",
+    fmt: Annotated[str, typer.Option("--format", help="nquads | trig; with --network: graphml | csv | nodes-csv")] = "",
     output: Annotated[Optional[Path], typer.Option("-o", help="File to write (default: stdout)")] = None,
     gzip_: Annotated[bool, typer.Option("--gzip", help="Compress with gzip (as GET /dump.nq.gz)")] = False,
+    network: Annotated[bool, typer.Option("--network", help="The state–program–partner–instrument network "
+                                                            "(as GET /export/network.graphml) instead of the graphs")] = False,
 ) -> None:
     """Dump every named graph (documents and reference data) with its name; the default graph is their union."""
     import gzip
 
     from kg.dump import write_dump
+
+    if network:
+        from api.cli_export_network import export_network
+
+        console.print(export_network(State.settings, fmt, output))
+        return
+    fmt = fmt or "nquads"
 
     if fmt not in ("nquads", "trig"):
         raise typer.BadParameter("use nquads or trig", param_hint="--format")
@@ -259,6 +271,9 @@ register_ask(app, lambda: State.settings)
 from api.cli_bench import register as register_bench  # noqa: E402
 
 register_bench(app, lambda: State.settings)
+from api.cli_cooperation import register as register_cooperation  # noqa: E402
+
+register_cooperation(app, lambda: State.settings)
 
 
 def main() -> None:

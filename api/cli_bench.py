@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from kg.settings import Settings
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
-SKIPPABLE = ("sparql", "search", "ingest")
+SKIPPABLE = ("sparql", "search", "ingest", "ask", "cooperation")
 
 
 def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
@@ -39,12 +39,14 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
         budget: Annotated[float, typer.Option("--budget", min=0, help="Seconds after which an engine stops "
                                                                       "repeating a query")] = 3.0,
         cap: Annotated[float, typer.Option("--cap", min=1, help="Seconds after which rdflib is stopped")] = 300.0,
-        skip: Annotated[Optional[list[str]], typer.Option("--skip", help="sparql | search | ingest "
+        skip: Annotated[Optional[list[str]], typer.Option("--skip", help="sparql | search | ingest | ask "
                                                                          "(repeatable)")] = None,
         ingest_embedders: Annotated[Optional[list[str]], typer.Option(
             "--ingest-embedder", help="Embedder whose ingest speed is measured (repeatable; default: every "
                                       "embedder policykg knows, so their passages/s sit side by side)")] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON (the tables' numbers)")] = False,
+        ann: Annotated[int, typer.Option("--ann", min=0, help="Synthetic vectors for exact vs HNSW vs IVF (recall@10, "
+                                                              "p50/p95, memory), e.g. 1000000; 0: none")] = 0,
     ) -> None:
         """Measure SPARQL (HTTP vs pyoxigraph vs rdflib), search latency (corpus and synthetic size), ingest
         speed per embedder and the service's peak memory, in one run. Asserts nothing."""
@@ -52,6 +54,7 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
 
         from evaluation.bench.report import render_rich
         from evaluation.bench.run import BenchPlan, questions_of, run_bench
+        from ontology.iri import Iris
 
         err = Console(stderr=True)
         unknown = sorted(set(skip or ()) - set(SKIPPABLE))
@@ -74,11 +77,34 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
         with err.status("bench") as status:
             report = run_bench(settings, plan, server_for=server_command(settings),
                                say=lambda text: status.update(f"bench: {text}"))
+            from evaluation.bench_ask import ask_questions, bench_ask, render_ask  # /ask p50/p95 (--skip ask)
+
+            ask = None if gold is None or "ask" in plan.skip else bench_ask(
+                settings.store, ask_questions(gold), server_for=server_command(settings),
+                default_embedders=settings.embedders, say=lambda text: status.update(f"bench: {text}"))
+            from evaluation.bench_cooperation import bench_cooperation, render_cooperation  # --skip cooperation
+
+            coop = None if "cooperation" in plan.skip else bench_cooperation(
+                settings.store, server_for=server_command(settings), default_embedders=settings.embedders,
+                say=lambda text: status.update(f"bench: {text}"))
+            from evaluation.bench_scale import scale_part  # /sparql vs Oxigraph server (--skip sparql); --ann
+
+            scale = None if "sparql" in plan.skip and not ann else scale_part(
+                settings.store, Iris(settings.base_iri).ontology, ann=ann, server_for=server_command(settings),
+                repeats=repeats, default_embedders=settings.embedders, say=lambda text: status.update(f"bench: {text}"))
         if as_json:
-            print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+            print(json.dumps(report.as_dict() | ({"ask": ask.as_dict()} if ask else {})
+                             | ({"cooperation": coop.as_dict()} if coop else {})
+                             | ({"scale": scale[1]} if scale else {}), ensure_ascii=False, indent=2))
         else:
             # Piped to a file, rich would assume 80 columns; the tables read better wide.
             render_rich(report, Console() if sys.stdout.isatty() else Console(width=200))
+            if ask is not None:
+                render_ask(ask, Console() if sys.stdout.isatty() else Console(width=200))
+            if coop is not None:
+                render_cooperation(coop, Console() if sys.stdout.isatty() else Console(width=200))
+            if scale is not None:
+                print(scale[0])
 
 
 def server_command(settings: Settings) -> Callable[[Path, tuple[str, ...]], Callable[[int], Sequence[str]]]:

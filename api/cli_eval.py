@@ -57,6 +57,8 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
                                                                  "evidence next to /search, per language")] = True,
         ask_k: Annotated[int, typer.Option("--ask-k", help="Evidence passages per /ask (and /search beside it)",
                                            min=1, max=50)] = 10,
+        cooperation: Annotated[bool, typer.Option("--cooperation/--no-cooperation",
+                                                  help="Also the time-split check of cooperation suggestions")] = True,
     ) -> None:
         """Measure retrieval (nDCG, recall, MRR per mode and language), citation links, program fields,
         entity/relation extraction and law metadata (per field and language) against gold sets."""
@@ -91,6 +93,9 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
                                   variants=variants, seed=seed)
                 ask_report = _evaluate_ask(ws, searcher, gold_set, k=ask_k, progress=progress) \
                     if ask and searcher is not None else None
+                from evaluation.cooperation import time_split_of
+
+                coop_report = time_split_of(ws) if cooperation else None
         finally:
             ws.close()
         if as_json:
@@ -99,6 +104,8 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
                 from dataclasses import asdict
 
                 body["ask"] = asdict(ask_report)
+            if coop_report is not None:
+                body["cooperation_time_split"] = coop_report.as_dict()
             print(json.dumps(body, ensure_ascii=False, indent=2))
         else:
             render_rich(result, Console())
@@ -106,6 +113,11 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
                 from evaluation.ask import render_markdown as render_ask
 
                 print("\n/ask (answers hit@3; evidence vs /search, same k)\n" + render_ask(ask_report))
+            if coop_report is not None:
+                from evaluation.cooperation import render_time_split
+
+                print("\ncooperation suggestions, time split (state–theme links of later programs)\n"
+                      + render_time_split(coop_report))
         if report is not None:
             _write_atomically(report, render_markdown(result))
             err.print(f"wrote {report}")

@@ -30,6 +30,7 @@ from ingest.kinds import DocumentKind, detect_kind
 from ingest.read import UNREADABLE, RawDocument, collect_paths, read_path
 from ingest.validate import ShapeValidator
 from kg.errors import BadInput, Conflict, NotFound, ShapeViolation
+from kg.cooperation_graph import refresh_cooperation
 from kg.index.passage_set import PassageSet
 from kg.practices.graph import refresh_practice_suggestions
 from kg.workspace import Workspace
@@ -295,9 +296,11 @@ class Ingestor:
         return report
 
     def _refresh_suggestions(self, passages: PassageSet) -> None:
-        """Derived, like the indexes: suggested practice links follow the documents (kg.practices.graph)."""
+        """Derived, like the indexes: suggested practice links and cooperation facts follow the documents
+        (kg.practices.graph, kg.cooperation_graph)."""
         refresh_practice_suggestions(self.ws.store, self.iris, passages=passages,
                                      embedder=self.ws.settings.default_embedder)
+        refresh_cooperation(self.ws.store, self.iris)
 
     @staticmethod
     def _settle(decision: Decision, report: IngestReport) -> list[RawDocument]:

@@ -14,7 +14,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 EMBEDDER_NAMES = ("minilm", "use-m3", "e5")
 #: the graph store backends :func:`kg.store.open_store` knows (its ``BACKENDS`` table)
-STORE_BACKENDS = ("oxigraph",)
+STORE_BACKENDS = ("oxigraph", "sparql-http")
 
 
 class Settings(BaseSettings):
@@ -23,6 +23,28 @@ class Settings(BaseSettings):
     store: Path = Field(Path("var/store"), description="Directory of the embedded store and its indexes.")
     store_backend: str = Field("oxigraph", description="Graph store backend: 'oxigraph' (embedded, on disk under "
                                                         "<store>/oxigraph).")
+    store_url: str | None = Field(
+        None, description="SPARQL 1.1 Protocol query endpoint of a remote store (Oxigraph server, Virtuoso, Fuseki, "
+                          "GraphDB...); set, it replaces the embedded store (backend 'sparql-http') and <store> keeps "
+                          "only the derived indexes and the vector cache.")
+    store_update_url: str | None = Field(None, description="Its SPARQL 1.1 Update endpoint; none: store_url.")
+    store_graph_store_url: str | None = Field(
+        None, description="Its Graph Store Protocol endpoint; document graphs are then written by one PUT each. "
+                          "None: by one SPARQL Update each. Used only with store_union_default_graph.")
+    store_union_default_graph: bool = Field(
+        False, description="The server's default graph already is the union of its named graphs (Oxigraph server "
+                           "--union-default-graph, Virtuoso, Fuseki tdb:unionDefaultGraph); false: policykg keeps a "
+                           "copy of the union in the default graph, updated in each write request.")
+    store_timeout_param: str | None = Field(
+        None, description="Query parameter by which the remote store takes a per-query time limit in milliseconds "
+                          "(Virtuoso: 'timeout'); each query then sends its deadline. None: the HTTP client's timeout "
+                          "alone, and the server's own configured limit (oxigraph serve --timeout-s).")
+    store_user: str | None = Field(None, description="User for the remote store's endpoints (HTTP auth).")
+    store_password: str | None = Field(None, description="Password of store_user.")
+    store_auth: Literal["basic", "digest"] = Field("basic", description="HTTP auth scheme of the remote store.")
+    store_poll_s: float = Field(
+        1.0, ge=0, description="Remote store: how long a replica trusts its last look at the store's version; a write "
+                               "through another replica shows in search at most this long (plus index refresh) later.")
     base_iri: str = Field("https://policykg.org/", description="Base of every policykg IRI.")
     # e5 alone by default: dense-first hybrid with it scored nDCG@10 0.89 on the 46 dev questions
     # against 0.71 for BM25 + USE-m3 by RRF (README, "Retrieval").

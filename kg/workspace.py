@@ -23,7 +23,7 @@ from kg.embed.cache import VectorCache
 from kg.index.base import PassageRow
 from kg.index.passage_set import PassageSet
 from kg.settings import Settings
-from kg.store import open_store
+from kg.store import backend_name, open_store
 from ontology.iri import Iris
 from ontology.reference import TURTLE_FILES, reference_quads
 
@@ -71,12 +71,13 @@ class Workspace:
         self.store = open_store(settings, read_only=read_only)
         if not self.store.transactional_writes:
             log.warning("the %s store does not write atomically: a crash during a write may leave a document's "
-                        "graph half replaced (ingest it again to repair it)", settings.store_backend)
+                        "graph half replaced (ingest it again to repair it)", backend_name(settings))
         self.index_root = root / "index"
         self.cache = VectorCache(root / "vectors.sqlite")
         self.write_lock = threading.Lock()
         self._embedders: dict[str, Embedder] = {}
         self._passages: PassageSet | None = None
+        self._fingerprint: tuple[int, str] | None = None  # (store version, fingerprint)
         if not read_only:
             self.ensure_reference()
 
@@ -113,11 +114,20 @@ class Workspace:
         return [g for g in self.store.named_graphs() if g.startswith(prefix)]
 
     def fingerprint(self) -> str:
+        """What the indexes were derived from: the document graphs and the embedders.
+
+        Recomputed only when the store's ``version`` moved (any write; on a remote store, a write
+        by any replica, seen within ``store_poll_s``), so asking on every search costs little.
+        """
+        version = self.store.version
+        if self._fingerprint is not None and self._fingerprint[0] == version:
+            return self._fingerprint[1]
         h = hashlib.sha256()
         for g in self.document_graphs():
             h.update(g.encode())
         h.update(",".join(self.settings.embedders).encode())
-        return h.hexdigest()[:16]
+        self._fingerprint = (version, h.hexdigest()[:16])
+        return self._fingerprint[1]
 
     # passages and indexes
     def passage_rows(self) -> list[PassageRow]:

@@ -114,6 +114,27 @@ def server(settings, ingested) -> Iterator[str]:  # type: ignore[no-untyped-def]
         yield url
 
 
+#: Laws beside the program sheets in the cooperation store (issue 16): laws give states capabilities.
+COOPERATION_LAWS = ["mex-ley-federal-de-armas-de-fuego-y-explosivos.txt", "usa-usc18-ch44-firearms.txt",
+                    "can-pcmltfa_en.txt"]
+
+
+@pytest.fixture(scope="session")
+def programs_settings(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A store holding the OAS program sheets and three laws, no embedders: fast (about 20 s), for cooperation."""
+    from ingest.pipeline import Ingestor
+    from kg.settings import Settings
+    from kg.workspace import Workspace
+
+    programs = shared_or_skip("corpus", "oas-programs")
+    laws = shared_or_skip("corpus", "laws")
+    settings = Settings(store=tmp_path_factory.mktemp("programs-store"), api_token=TOKEN, embedders=())
+    ws = Workspace(settings)
+    Ingestor(ws).ingest_paths([programs, *(laws / name for name in COOPERATION_LAWS)])
+    ws.close()
+    return settings
+
+
 @pytest.fixture(scope="session")
 def light_settings(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """A store with reference data only and no embedders: cheap to start, for SPARQL-level tests.

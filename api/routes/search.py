@@ -34,7 +34,7 @@ def search(
     state: Annotated[str | None, Query(description="ISO 3166 alpha-3 code, or the IRI policykg mints for a "
                                                    "state; anything else is refused (400)",
                                        examples=["GTM"])] = None,
-    type: Annotated[str | None, Query(description="resolution | program-sheet | other")] = None,
+    type: Annotated[str | None, Query(description="resolution | program-sheet | law | practice | other")] = None,
     year: int | None = None,
     lang: Literal["en", "es", "pt", "fr"] | None = None,
     sparql: Annotated[str | None, Query(

@@ -33,5 +33,5 @@ def update(req: UpdateRequestDep, request: Request, workspace: WorkspaceDep, set
         workspace.store.update(text, touched=plan.touched, base_iri=base)
 
     with workspace.write_lock:  # off the network unless outbound IRIs are allow-listed (kg.sparql.sandbox)
-        run() if settings.outbound_allowlist else without_network(run)
+        run() if settings.outbound_allowlist or not workspace.store.local_engine else without_network(run)
     return {"graphs": list(plan.touched), "quads": len(workspace.store)}

@@ -40,7 +40,7 @@ KIND_WORDS: dict[str, frozenset[str]] = {
 WH_WORDS = frozenset("which what who whom whose where when que qual quais quem cual cuales quien quienes donde "
                      "quel quelle quels quelles lequel laquelle lesquels lesquelles qui quoi onde".split())
 WH_WINDOW = 3
-#: relation cue words: partner, donor, beneficiary, implementer, citation
+#: relation cue words: partner, donor, beneficiary, implementer, comparison, citation
 RELATION_WORDS: dict[str, frozenset[str]] = {
     "partner": frozenset("partner partners partnered socio socios aliado aliados parceiro parceiros parceria "
                          "partenaire partenaires".split()),
@@ -54,6 +54,8 @@ RELATION_WORDS: dict[str, frozenset[str]] = {
                              "ajudam aide aident".split()),
     "implementer": frozenset("implement implements implemented executes executed runs run ejecuta ejecutan "
                              "implementa implementan executa executam met mettent execute executent".split()),
+    "compare": frozenset("common share shared shares versus comun comum commun communs commune communes partagent "
+                         "partages partilham".split()),
     "cites": frozenset("cite cites cited citing refer refers referred referring reference references mention "
                        "mentions mentioned cita citan citada citadas citado citados refieren referencia menciona "
                        "mencionan citam referem mencionam citent mentionnent referent".split()),
@@ -65,6 +67,9 @@ _TRANSITIVE = re.compile(r"\b(?:indirectly|transitively|indirectamente|indiretam
                          r"directly\s+or\s+indirectly|directa\s+o\s+indirectamente|direta\s+ou\s+indiretamente|"
                          r"directement\s+ou\s+indirectement)\b")
 _WORD = re.compile(r"[a-z]+")
+#: beginnings of the words that compare, in four languages ("compare", "comparten", "diferencian", "différences",
+#: "distinguent"): read as a stem, so every inflection counts
+COMPARE_STEMS = ("compar", "differ", "diferen", "distingu", "contrast")
 
 
 @dataclass(frozen=True)
@@ -125,7 +130,8 @@ def read_question(question: str, *, language: str, links: Sequence[Link], constr
     spans = sorted((lk.start, lk.end) for lk in links)
     kept = "".join(" " if any(a <= i < b for a, b in spans) else c for i, c in enumerate(fold(question, keep_length=True)))
     words = _WORD.findall(kept)
-    relations = frozenset(r for r, names in RELATION_WORDS.items() if names.intersection(words))
+    relations = frozenset(r for r, names in RELATION_WORDS.items() if names.intersection(words)) | \
+        ({"compare"} if any(w.startswith(COMPARE_STEMS) for w in words) else set())
     cited_by = bool(_PASSIVE.search(text))
     if not cited_by and "cites" in relations:
         instruments = [lk for lk in links if lk.type in ("Resolution", "Treaty", "LegalInstrument", "NationalLaw")]

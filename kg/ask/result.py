@@ -18,6 +18,7 @@ class AnswerEntity:
     iso3: str | None = None
     symbol: str | None = None
     jurisdiction: str | None = None
+    role: str | None = None  # how the answer relates, when the template says ("program: both" in a comparison)
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,9 @@ RATINGS = """
 PREFIX pkg: <{v}> PREFIX skos: <{skos}> PREFIX dcterms: <{dcterms}>
 SELECT ?r ?level (SAMPLE(?l) AS ?label) (SAMPLE(?n) AS ?rank) (SAMPLE(?o) AS ?outcome) (SAMPLE(?b) AS ?basis)
        (SAMPLE(?c) AS ?catalog) (SAMPLE(?s) AS ?source) WHERE {{
-  VALUES (?x ?lang) {{ ({x} {lang}) }}
+  VALUES ?x {{ {x} }}
   ?x pkg:evidenceRating ?r . ?r pkg:evidenceLevel ?level .
-  OPTIONAL {{ ?level skos:prefLabel ?l FILTER(LANG(?l) = ?lang) }}
+  OPTIONAL {{ ?level skos:prefLabel ?l FILTER(LANG(?l) = {lang}) }}
   OPTIONAL {{ ?level skos:notation ?n }}
   OPTIONAL {{ ?r pkg:outcome ?o }} OPTIONAL {{ ?r pkg:evidenceBasis ?b }}
   OPTIONAL {{ ?r pkg:ratedBy ?c }} OPTIONAL {{ ?r dcterms:source ?s }}
@@ -45,7 +45,8 @@ def _text(term: object) -> str | None:
 def ratings_of(store: GraphStore, iris: Iris, iri: str, *, lang: str = "en") -> list[RatingView]:
     """The ratings of the practice ``iri``, strongest level first, then by outcome; [] for none."""
     # The terms are serialised by pyoxigraph (it refuses a malformed IRI), and bound inside the
-    # WHERE clause: a trailing VALUES would not reach variables that GROUP BY hides.
+    # WHERE clause: a trailing VALUES would not reach variables that GROUP BY hides. The language is a
+    # constant in the FILTER: Virtuoso does not see an outer variable inside OPTIONAL's FILTER.
     rows = store.select(RATINGS.format(v=iris.ontology, skos=SKOS, dcterms=DCTERMS, x=NamedNode(iri),
                                        lang=Literal(lang)))
     views = []

@@ -2,7 +2,7 @@
 
 The same :func:`execute` runs in a worker process (:mod:`kg.sparql.worker`, on a snapshot of
 the store) or, with ``POLICYKG_SPARQL_WORKERS=0`` or a store that offers no snapshots, in the
-serving process, where the deadline is only checked between result rows and cannot stop a
+serving process (a remote store's server then does the evaluating), where the deadline is only checked between result rows and cannot stop a
 running evaluation. Client queries reach an executor through :func:`kg.sparql.run.run_query`.
 """
 
@@ -108,7 +108,13 @@ class InProcessExecutor:
 
 
 def open_executor(settings: Settings, store: GraphStore) -> QueryExecutor:
-    """Worker processes when settings ask for them and the store offers snapshots, else in-process evaluation."""
+    """Worker processes when settings ask for them and the store offers snapshots, else in-process evaluation.
+
+    A store whose engine is a server (``local_engine`` False) evaluates there: its jobs run on the
+    serving threads, which keep their sockets, and the deadline travels as the HTTP client's timeout.
+    """
+    if not store.local_engine:
+        return InProcessExecutor(store, network=True)
     if settings.sparql_workers > 0 and store.snapshots:
         from kg.sparql.worker import QueryPool
 

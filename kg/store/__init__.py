@@ -5,9 +5,8 @@ and imports its module only then, so a backend that configuration does not pick 
 imported. :func:`open_snapshot` opens, in another process, a :class:`~kg.store.base.Snapshot`
 with the backend that made it, and :func:`scratch_store` gives an empty in-memory store.
 
-Today there is one backend, ``oxigraph`` (embedded, on disk). A remote SPARQL 1.1 Protocol +
-Graph Store Protocol server plugs in as one more entry of :data:`BACKENDS` (its module under
-``kg/store/``, its capabilities declared on its class), chosen by setting ``POLICYKG_STORE_BACKEND``.
+Two backends: ``oxigraph`` (embedded, on disk; the default) and ``sparql-http`` (any SPARQL 1.1
+Protocol + Update server, :mod:`kg.store.sparql_http`), picked by setting ``POLICYKG_STORE_URL``.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from kg.store.base import GraphStore, Snapshot
 if TYPE_CHECKING:
     from kg.settings import Settings
 
-__all__ = ["BACKENDS", "Backend", "GraphStore", "open_snapshot", "open_store", "scratch_store"]
+__all__ = ["BACKENDS", "Backend", "GraphStore", "backend_name", "open_snapshot", "open_store", "scratch_store"]
 
 
 @dataclass(frozen=True)
@@ -45,8 +44,32 @@ def _oxigraph_snapshot(path: Path) -> GraphStore:
     return OxigraphStore(path, read_only=True)
 
 
+def _sparql_http(settings: Settings, read_only: bool) -> GraphStore:
+    import httpx
+
+    from kg.store.sparql_http import SparqlHttpStore
+
+    if not settings.store_url:
+        raise ValueError("the sparql-http store backend needs POLICYKG_STORE_URL (its SPARQL query endpoint)")
+    auth: httpx.Auth | None = None
+    if settings.store_user:
+        password = settings.store_password or ""
+        auth = (httpx.DigestAuth(settings.store_user, password) if settings.store_auth == "digest"
+                else httpx.BasicAuth(settings.store_user, password))
+    return SparqlHttpStore(settings.store_url, update_url=settings.store_update_url,
+                           graph_store_url=settings.store_graph_store_url,
+                           union_native=settings.store_union_default_graph, auth=auth, poll_s=settings.store_poll_s,
+                           timeout_param=settings.store_timeout_param)
+
+
 #: backend name (``Settings.store_backend``) → how to open it; registration is this table, nothing else.
-BACKENDS: Mapping[str, Backend] = {"oxigraph": Backend(_oxigraph, _oxigraph_snapshot)}
+BACKENDS: Mapping[str, Backend] = {"oxigraph": Backend(_oxigraph, _oxigraph_snapshot),
+                                   "sparql-http": Backend(_sparql_http)}
+
+
+def backend_name(settings: Settings) -> str:
+    """The backend ``settings`` pick: a store URL means the remote one, whatever ``store_backend`` says."""
+    return "sparql-http" if settings.store_url else settings.store_backend
 
 
 def open_store(settings: Settings, *, read_only: bool = False) -> GraphStore:
@@ -59,10 +82,11 @@ def open_store(settings: Settings, *, read_only: bool = False) -> GraphStore:
     ...     store.close()
     0 True maintained
     """
+    name = backend_name(settings)
     try:
-        backend = BACKENDS[settings.store_backend]
+        backend = BACKENDS[name]
     except KeyError:
-        raise ValueError(f"unknown store backend {settings.store_backend!r}; known: {', '.join(BACKENDS)}") from None
+        raise ValueError(f"unknown store backend {name!r}; known: {', '.join(BACKENDS)}") from None
     return backend.opens(settings, read_only)
 
 

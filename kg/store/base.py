@@ -78,8 +78,14 @@ class GraphStore(Protocol):
     snapshots: bool
     #: whether each write (:meth:`replace_graphs`, :meth:`add_to_graph`, :meth:`update`) is all or nothing
     transactional_writes: bool
-    #: bumped by every write; a reader holding a snapshot of an older version knows it is stale
-    version: int
+    #: whether queries and updates are evaluated inside this process (so :mod:`kg.sparql.sandbox` can deny
+    #: them the network); False for a server, which the store must reach over the network
+    local_engine: bool
+    @property
+    def version(self) -> int:
+        """Bumped by every write (a remote store: by every write any replica made, seen within
+        ``store_poll_s``); a reader holding a snapshot, or an index, of an older version knows it is stale."""
+        ...
 
     # reads
     def query(self, sparql: str, *, deadline_s: float, max_rows: int | None,

@@ -35,8 +35,8 @@ from pyoxigraph import (
 )
 
 from kg.errors import BadQuery, Forbidden, PolicyKGError, QueryTimeout
-from kg.sparql.text import ends_with_separator
 from kg.store.base import QueryResult, Row, Snapshot, Term, UnionGraph
+from kg.store.update_text import replace_graphs_text, with_union_fixups
 
 _POSITION = re.compile(r"^error at (\d+):(\d+):\s*(.*)$", re.DOTALL)
 MAX_MESSAGE_CHARS = 300
@@ -183,6 +183,7 @@ class OxigraphStore:
     union_default_graph = UnionGraph.MAINTAINED
     snapshots = True
     transactional_writes = True
+    local_engine = True
 
     def __init__(self, path: Path | None, *, read_only: bool = False) -> None:
         if path is None:
@@ -226,23 +227,9 @@ class OxigraphStore:
         is one triple there, and it leaves the default graph only with the last graph
         stating it. Either every graph is replaced, or the store is left exactly as it was.
         """
-        ops = []
-        for g in dict.fromkeys([*drop, *replacements]):
-            node = iri(g)
-            ops.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {node} {{ ?s ?p ?o }} "
-                       f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {node}) }} }}")
-            ops.append(f"DROP SILENT GRAPH {node}")
-        blocks = []
-        for graph, quads in replacements.items():
-            if not quads:  # an empty graph still exists once replaced (Graph Store Protocol PUT)
-                ops.append(f"CREATE SILENT GRAPH {iri(graph)}")
-                continue
-            body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-            blocks.append(f"{body}\nGRAPH {iri(graph)} {{\n{body}\n}}")
-        if blocks:
-            ops.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
-        if ops:
-            self._store.update(" ;\n".join(ops))
+        text = replace_graphs_text(replacements, drop=drop, maintained=True)
+        if text:
+            self._store.update(text)
             self._written()
 
     def add_to_graph(self, graph: str, quads: Iterable[Quad]) -> int:
@@ -271,11 +258,7 @@ class OxigraphStore:
         predicates: set[str] = set()
         for node in nodes:
             predicates.update(str(row[0]) for row in self.select(f"SELECT DISTINCT ?p WHERE {{ GRAPH {node} {{ ?s ?p ?o }} }}"))
-        fixups = [f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {node} {{ ?s ?p ?o }} }}" for node in nodes]
-        if predicates:
-            fixups.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?p {{ {' '.join(sorted(predicates))} }} ?s ?p ?o "
-                          "FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
-        text = sparql if not fixups else sparql.rstrip() + ("\n" if ends_with_separator(sparql) else "\n;\n") + " ;\n".join(fixups)
+        text = with_union_fixups(sparql, touched, predicates)
         try:
             self._store.update(text, base_iri=base_iri)
         except SyntaxError as e:

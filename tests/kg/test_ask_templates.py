@@ -8,8 +8,8 @@ import pytest
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.ask.intent import Ranked
-from kg.ask.intents import INTENTS, instruments_cited, instruments_citing, laws_of_state, program_actors, \
-    programs_related, states_involved
+from kg.ask.intents import INTENTS, compare_states, instruments_cited, instruments_citing, laws_of_state, \
+    program_actors, programs_related, states_involved
 from kg.ask.reading import Reading, read_question
 from kg.constraints import Constraints, YearRange, read_constraints
 from kg.linking.linker import Link
@@ -113,6 +113,35 @@ def test_each_template_binds_terms_and_answers(executor: InProcessExecutor, modu
     assert plan is not None and plan.from_graph
     assert sorted(_answers(executor, plan.sparql)) == sorted(expected)
     assert "#VALUES" not in plan.sparql and "#YEARS" not in plan.sparql
+
+
+@pytest.mark.parametrize("question", [
+    "Compare Guatemala and Canada: what do they share?",
+    "¿Qué tienen en común Guatemala y Canadá, y en qué se diferencian?",
+    "Quais são as diferenças entre a Guatemala e o Canadá?",
+    "Qu'ont en commun le Guatemala et le Canada ?",
+    "¿En qué se diferencian Guatemala y Canadá?",
+    "En quoi le Guatemala et le Canada se distinguent-ils ?",
+])
+def test_a_comparison_of_two_states_is_read_in_four_languages(executor: InProcessExecutor, question: str) -> None:
+    reading = _reading(question, _link(GTM, "State", 1, 2), _link(CAN, "State", 3, 4))
+    plan = compare_states.plan(reading, NOTHING, vocab=V)
+    assert plan is not None and plan.intent == "compare_states"
+    body = json.loads(run_query(plan.sparql, executor=executor, limits=QueryLimits(5)).body)
+    rows = {b["answer"]["value"]: (int(b["score"]["value"]), b["role"]["value"]) for b in body["results"]["bindings"]}
+    # shared: the program (beneficiary vs donor), its partner and its theme; Canada only: its law
+    assert rows == {PROGRAM: (2, "program: both"), CICTE: (2, "partner: both"), THEME: (2, "theme: both"),
+                    LAW: (1, "law: CAN")}
+
+
+def test_a_comparison_needs_two_states_and_a_cue() -> None:
+    one = _reading("Compare Guatemala with its neighbours", _link(GTM, "State"))
+    no_cue = _reading("Which programs help Guatemala and Canada?", _link(GTM, "State"), _link(CAN, "State", 2, 3))
+    assert compare_states.plan(one, NOTHING, vocab=V) is None
+    assert compare_states.plan(no_cue, NOTHING, vocab=V) is None
+    programs = _reading("Which programs do Guatemala and Canada share?", _link(GTM, "State"), _link(CAN, "State", 2, 3))
+    plan = compare_states.plan(programs, NOTHING, vocab=V)
+    assert plan is not None and 'VALUES ?facet { "program" }' in plan.sparql
 
 
 def test_templates_do_not_apply_without_what_they_need() -> None:

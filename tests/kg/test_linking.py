@@ -39,6 +39,12 @@ def linker() -> Linker:
     ("Quelles lois jamaïcaines portent sur les armes ?", "jamaïcaines", "JAM"),  # fr demonym
     ("Which Ecuadorian laws deal with firearms?", "Ecuadorian", "ECU"),       # en demonym
     ("Which programs help Nicaraguaa and Venezeula?", "Venezeula", "VEN"),    # typo
+    ("¿Qué programas ayudan a Hondura?", "Hondura", "HND"),                   # es typo
+    ("Quais programas beneficiam a Guatemla?", "Guatemla", "GTM"),            # pt typo
+    ("Quels programmes aident le Guatamala ?", "Guatamala", "GTM"),           # fr typo
+    ("¿Qué resolución condenó la invasión iraquí de Kuwait?", "iraquí", "IRQ"),  # es demonym, accented
+    ("Quels programmes haïtiens ?", "haïtiens", "HTI"),                       # fr demonym, plural
+    ("Que leis brasileiras tratam de lavagem?", "brasileiras", "BRA"),        # pt demonym
 ])
 def test_states_in_four_languages(linker: Linker, text: str, mention: str, iso3: str) -> None:
     found = {lk.mention: lk for lk in linker.link(text)}
@@ -72,3 +78,11 @@ def test_fuzzy_matches_are_less_certain(linker: Linker) -> None:
 def test_labels_in_the_questions_language(linker: Linker) -> None:
     assert linker.label(IRIS.state("PER"), "fr") == "Pérou"
     assert linker.label(IRIS.state("PER"), "en") == "Peru"
+
+
+def test_low_confidence_links_are_marked_so(linker: Linker) -> None:
+    # a typo links below an exact name, and ordinary lower-case words link to nothing
+    typo = next(lk for lk in linker.link("Quels programmes aident le Guatamala ?") if lk.how == "fuzzy")
+    assert typo.confidence < 0.95
+    assert linker.link("what programs help with mining and security in general?") == []
+
