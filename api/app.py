@@ -17,7 +17,8 @@ def make_lifespan(settings: Settings):  # type: ignore[no-untyped-def]
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         from ingest.pipeline import Ingestor
         from kg.dump import DumpCache
-        from ingest.query_expansion import open_searcher
+        from kg.linking.cache import LinkerCache
+        from kg.linking.expansion import open_searcher
         from kg.sparql.admission import Admission
         from kg.sparql.execute import open_executor
         from kg.void import DatasetDescriber
@@ -27,7 +28,8 @@ def make_lifespan(settings: Settings):  # type: ignore[no-untyped-def]
         workspace.passages()  # build or check the indexes before the first request
         app.state.settings = settings
         app.state.workspace = workspace
-        app.state.searcher = open_searcher(workspace)
+        app.state.linkers = LinkerCache()  # one linker per store state, for query expansion and /ask alike
+        app.state.searcher = open_searcher(workspace, linkers=app.state.linkers)
         app.state.ingestor = Ingestor(workspace)
         app.state.executor = open_executor(settings, workspace.store)
         app.state.admission = Admission(

@@ -110,7 +110,7 @@ def search(
     as_json: Annotated[bool, typer.Option("--json", help="The same JSON as GET /search")] = False,
 ) -> None:
     """Hybrid search over passages."""
-    from ingest.query_expansion import open_searcher
+    from kg.linking.expansion import open_searcher
     from kg.search import Filters
     from kg.sparql.execute import InProcessExecutor
     from kg.sparql.first_column import first_column_iris
@@ -144,7 +144,7 @@ def sparql(
     truncate: Annotated[bool, typer.Option(help="Accept an answer cut at POLICYKG_MAX_ROWS (else refused)")] = False,
 ) -> None:
     """Run a read-only SPARQL query over the union of all graphs (checked and capped as on /sparql)."""
-    from ingest.query_expansion import open_searcher
+    from kg.linking.expansion import open_searcher
     from kg.formats import rdf_syntax, results_syntax
     from kg.sparql.execute import InProcessExecutor
     from kg.sparql.passage_search import passage_search, prepare

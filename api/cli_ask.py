@@ -26,7 +26,7 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
         from rich.console import Console
 
         from ingest.language import detect_language
-        from ingest.query_expansion import open_searcher
+        from kg.linking.expansion import open_searcher
         from kg.ask.asker import Asker
         from kg.sparql.execute import InProcessExecutor
         from kg.sparql.run import QueryLimits

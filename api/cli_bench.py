@@ -47,6 +47,11 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON (the tables' numbers)")] = False,
         ann: Annotated[int, typer.Option("--ann", min=0, help="Synthetic vectors for exact vs HNSW vs IVF (recall@10, "
                                                               "p50/p95, memory), e.g. 1000000; 0: none")] = 0,
+        hybrid: Annotated[int, typer.Option("--hybrid", min=0, help="Passages (the store's, then synthetic) over which "
+                                                                    "the whole hybrid search is timed, HNSW and IVF at "
+                                                                    "several widths vs exact (p50/p95, recall@10, "
+                                                                    "memory), "
+                                                                    "e.g. 1000000; 0: none")] = 0,
     ) -> None:
         """Measure SPARQL (HTTP vs pyoxigraph vs rdflib), search latency (corpus and synthetic size), ingest
         speed per embedder and the service's peak memory, in one run. Asserts nothing."""
@@ -89,13 +94,21 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
                 say=lambda text: status.update(f"bench: {text}"))
             from evaluation.bench_scale import scale_part  # /sparql vs Oxigraph server (--skip sparql); --ann
 
+            from evaluation.bench_hybrid_scale import bench_hybrid_scale  # --hybrid
+            from evaluation.bench_hybrid_scale import render_markdown as render_hybrid
+
+            hybrid_scale = None if not hybrid else bench_hybrid_scale(
+                settings, size=hybrid, questions=plan.questions, say=lambda text: status.update(f"bench: {text}"))
             scale = None if "sparql" in plan.skip and not ann else scale_part(
                 settings.store, Iris(settings.base_iri).ontology, ann=ann, server_for=server_command(settings),
-                repeats=repeats, default_embedders=settings.embedders, say=lambda text: status.update(f"bench: {text}"))
+                repeats=repeats, default_embedders=settings.embedders, store_url=settings.store_url,
+                say=lambda text: status.update(f"bench: {text}"))
         if as_json:
             print(json.dumps(report.as_dict() | ({"ask": ask.as_dict()} if ask else {})
                              | ({"cooperation": coop.as_dict()} if coop else {})
-                             | ({"scale": scale[1]} if scale else {}), ensure_ascii=False, indent=2))
+                             | ({"scale": scale[1]} if scale else {})
+                             | ({"hybrid_scale": hybrid_scale.as_dict()} if hybrid_scale else {}),
+                             ensure_ascii=False, indent=2))
         else:
             # Piped to a file, rich would assume 80 columns; the tables read better wide.
             render_rich(report, Console() if sys.stdout.isatty() else Console(width=200))
@@ -105,6 +118,8 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
                 render_cooperation(coop, Console() if sys.stdout.isatty() else Console(width=200))
             if scale is not None:
                 print(scale[0])
+            if hybrid_scale is not None:
+                print(render_hybrid(hybrid_scale))
 
 
 def server_command(settings: Settings) -> Callable[[Path, tuple[str, ...]], Callable[[int], Sequence[str]]]:

@@ -84,7 +84,7 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings]) -> None:
             with step_bars(err) as progress:
                 searcher = extractor = None
                 if gold_set.has("questions"):
-                    from ingest.query_expansion import open_searcher
+                    from kg.linking.expansion import open_searcher
 
                     searcher = open_searcher(ws)
                 if robustness and gold_set.has("programs"):

@@ -37,7 +37,8 @@ class GzipLargeAnswers:
 
     def __init__(self, app: ASGIApp, *, minimum_size: int = 1024) -> None:
         self.app = app
-        self.gzip = GZipMiddleware(app, minimum_size=minimum_size)
+        # Level 6 (zlib's default), not Starlette's 9: half the CPU time for answers 2-5 % larger
+        self.gzip = GZipMiddleware(app, minimum_size=minimum_size, compresslevel=6)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and not scope["path"].endswith(_COMPRESSED_SUFFIXES):

@@ -183,10 +183,11 @@ def render_markdown(report: AnnReport) -> str:
 
 
 def scale_part(store: Path, ontology: str, *, ann: int, server_for: Callable[[Path, tuple[str, ...]], object],
-               repeats: int, default_embedders: tuple[str, ...] = ("minilm",),
+               repeats: int, default_embedders: tuple[str, ...] = ("minilm",), store_url: str | None = None,
                say: Callable[[str], None] = lambda _: None) -> tuple[str, dict[str, object]]:
     """What ``policykg bench`` adds for scaling out: the ANN table at ``ann`` passages (0: none) and our
-    ``/sparql`` against Oxigraph server on ``store`` (when the ``oxigraph`` program is installed).
+    ``/sparql`` against Oxigraph server on ``store`` (when the ``oxigraph`` program is installed), or,
+    for a remote store (``store_url``), against that store's own endpoint.
     Returns the Markdown tables and their numbers."""
     import shutil as _shutil
 
@@ -196,9 +197,10 @@ def scale_part(store: Path, ontology: str, *, ann: int, server_for: Callable[[Pa
     texts: list[str] = []
     numbers: dict[str, object] = {}
     program = _shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
-    if Path(program).exists():
+    if store_url is not None or Path(program).exists():
         overhead = bench_overhead(store, ontology, server_for=server_for, repeats=repeats,  # type: ignore[arg-type]
-                                  program=program, default_embedders=default_embedders or ("minilm",), say=say)
+                                  program=program, default_embedders=default_embedders or ("minilm",),
+                                  store_url=store_url, say=say)
         texts.append(render_overhead(overhead))
         numbers["server_overhead"] = overhead.as_dict()
     else:

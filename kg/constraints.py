@@ -85,6 +85,9 @@ class Constraints:
     spans: tuple[tuple[int, int], ...] = field(default=(), compare=False)
     #: full dates ("before 31 December 2025"): a deadline or a day, not a year the answers are of
     dates: tuple[DateRange, ...] = ()
+    #: whether an answer whose year the graph does not know may answer a question asking for years; the asker
+    #: says no when no document of those years is stored (then only a known year is evidence of fitting)
+    undated_answers: bool = field(default=True, compare=False)
 
     def as_dict(self) -> dict[str, object]:
         return {"years": [{"start": y.start, "end": y.end} for y in self.years], "types": list(self.types),

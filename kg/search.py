@@ -189,7 +189,10 @@ class Searcher:
                 if mode == "hybrid" and fusion == "rrf":  # the plain fusion, as before dense-first
                     rankings[n] = passages.dense[n].search_vector(vector, depth, allowed=allowed)
                     continue
-                scores = passages.dense_scores(n, vector, context=settings.context_weight, allowed=allowed)
+                # Past the HNSW threshold, the lexical hits get their dense scores too: fusion drops unscored rows.
+                lexical_rows = np.array([h.row for h in rankings.get("bm25", ())], dtype=np.int64)
+                scores = passages.dense_scores(n, vector, context=settings.context_weight, allowed=allowed,
+                                               also=lexical_rows, depth=max(settings.ann_candidates, depth))
                 rankings[n] = [Scored(int(r), float(scores[r])) for r in top_rows(scores, depth)]
         if dense_first_here and scores is not None:
             weights = FusionWeights(settings.lexical_weight, settings.year_boost, settings.type_boost)

@@ -65,7 +65,17 @@ class Settings(BaseSettings):
     e5_precision: Literal["auto", "float32", "bfloat16"] = Field(
         "auto", description="Arithmetic of the e5 encoder: bfloat16 runs 1.8x faster where the CPU has bfloat16 "
                             "instructions (vectors within cosine 0.9999 of float32); auto picks it there.")
-    hnsw_threshold: int = Field(200_000, description="Passage count past which faiss uses HNSW.")
+    hnsw_threshold: int = Field(200_000, description="Passage count past which faiss uses an approximate index "
+                                                     "(ann_index).")
+    # The approximate index and its widths: at 1M passages (`policykg bench --hybrid 1000000`) IVF with 256 of
+    # its 4000 lists and 500 candidates kept the hybrid top-10 at recall 0.989 of exact search; HNSW32 reached
+    # 0.96 only at efSearch 2048, slower, and is larger and slower to build.
+    ann_index: Literal["hnsw", "ivf"] = Field(
+        "ivf", description="faiss index past hnsw_threshold: IVF-Flat (4·√n lists) or HNSW (graph of degree 32).")
+    hnsw_ef_search: int = Field(128, ge=1, description="HNSW efSearch: wider is slower and recalls more.")
+    ivf_nprobe: int = Field(256, ge=1, description="IVF lists scanned per query: more is slower and recalls more.")
+    ann_candidates: int = Field(500, ge=1, description="Nearest passages fetched from the approximate index per "
+                                                      "query, before context scores and fusion re-rank them.")
     api_token: str | None = Field(None, description="Bearer token for writes; none disables writes.")
     query_timeout: float = Field(10.0, gt=0, description="SPARQL deadline in seconds for clients with the token.")
     anonymous_query_timeout: float = Field(
@@ -93,8 +103,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(20_000_000, description="Largest accepted upload.")
     search_k_max: int = Field(100, description="Largest k a search may ask for.")
     rrf_k: int = Field(60, description="Reciprocal rank fusion constant.")
-    query_expansion: bool = Field(True, description="Add the English names of the states and organizations a "
-                                                    "query names to its lexical (BM25) leg.")
+    query_expansion: bool = Field(True, description="Add the English names and acronyms of the states, "
+                                                    "organizations, themes and treaties a query names (kg linker) "
+                                                    "to its lexical (BM25) leg.")
     shapes: bool = Field(True, description="Validate each ingested document with SHACL.")
     max_document_bytes: int = Field(
         20_000_000, gt=0, description="Largest document file ingested, by POST /documents and by the ingest "

@@ -28,6 +28,8 @@ from ontology.iri import Iris
 from ontology.reference import TURTLE_FILES, reference_quads
 
 log = logging.getLogger(__name__)
+#: query vectors kept (``Workspace.encode_query``): enough for the questions in flight at once
+QUERY_VECTORS_KEPT = 64
 
 #: Passages come from document graphs only: a graph written through SPARQL Update or the
 #: Graph Store Protocol never feeds the search indexes, so they cannot drift from the store.
@@ -78,6 +80,8 @@ class Workspace:
         self._embedders: dict[str, Embedder] = {}
         self._passages: PassageSet | None = None
         self._fingerprint: tuple[int, str] | None = None  # (store version, fingerprint)
+        self._query_vectors: dict[tuple[str, str], np.ndarray] = {}  # recent questions: /ask links, then searches
+        self._query_lock = threading.Lock()
         if not read_only:
             self.ensure_reference()
 
@@ -151,7 +155,9 @@ class Workspace:
             matrix, _ = self.cache.encode(embedder, [r.text for r in rows])
             vectors[name] = (matrix, embedder.version)
         passages = PassageSet.build(rows, vectors, fingerprint=fingerprint,
-                                    hnsw_threshold=self.settings.hnsw_threshold)
+                                    hnsw_threshold=self.settings.hnsw_threshold,
+                                    ef_search=self.settings.hnsw_ef_search, ann=self.settings.ann_index,
+                                    nprobe=self.settings.ivf_nprobe)
         if not self.read_only:  # a read-only workspace (eval, bench) rebuilds in memory only
             passages.save(self.index_root)
         self._passages = passages
@@ -161,7 +167,9 @@ class Workspace:
         """The current indexes, rebuilt first if they do not match the store."""
         if self._passages is not None and self._passages.fingerprint == self.fingerprint():
             return self._passages
-        loaded = PassageSet.load(self.index_root, hnsw_threshold=self.settings.hnsw_threshold)
+        loaded = PassageSet.load(self.index_root, hnsw_threshold=self.settings.hnsw_threshold,
+                                 ef_search=self.settings.hnsw_ef_search, ann=self.settings.ann_index,
+                                 nprobe=self.settings.ivf_nprobe)
         if loaded is not None and loaded.fingerprint == self.fingerprint() and \
                 set(loaded.dense) == set(self.settings.embedders):
             self._passages = loaded
@@ -170,8 +178,17 @@ class Workspace:
             return self.rebuild_indexes()
 
     def encode_query(self, name: str, text: str) -> np.ndarray:
-        vector: np.ndarray = self.embedder(name).encode_queries([text])[0]
-        return vector
+        """The query vector of ``text``; the last few are kept, as ``/ask`` embeds a question to link a program
+        and then to search. Each caller gets its own copy."""
+        key = (name, text)
+        vector = self._query_vectors.get(key)
+        if vector is None:
+            vector = self.embedder(name).encode_queries([text])[0]
+            with self._query_lock:
+                self._query_vectors[key] = vector
+                while len(self._query_vectors) > QUERY_VECTORS_KEPT:
+                    self._query_vectors.pop(next(iter(self._query_vectors)))
+        return vector.copy()
 
     def close(self) -> None:
         self.cache.close()

@@ -1,6 +1,7 @@
 """Reference data about states: every ISO 3166 country, OAS membership, names in four languages.
 
-Names come from pycountry (English) and its gettext catalogues (es, pt, fr); curated
+Names come from pycountry (English) and its gettext catalogues (es, pt, fr; Brazilian Portuguese names,
+the Portuguese of the Americas, as aliases where they differ: "Irã" beside "Irão"); curated
 aliases, abbreviations and demonyms from ``state-aliases.csv``; OAS membership,
 Wikidata and GeoNames ids from ``oas-member-states.csv`` (the 35 OAS member states).
 """
@@ -45,6 +46,10 @@ def _translations() -> dict[str, gettext.NullTranslations]:
     return out
 
 
+def _brazilian() -> gettext.NullTranslations:
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["pt_BR"], fallback=True)
+
+
 @cache
 def load_states() -> tuple[StateRecord, ...]:
     """Every ISO 3166-1 country, OAS members flagged. Cost: ~50 ms, cached.
@@ -61,7 +66,12 @@ def load_states() -> tuple[StateRecord, ...]:
     with open(HERE / "state-aliases.csv", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             extra.setdefault(row["iso3"], []).append((row["alias"], row["lang"], row["kind"]))
-    tr = _translations()
+    tr, brazilian = _translations(), _brazilian()
+    # "Irã, República Islâmica do" → "Irã": the short form before the comma, where no other country shares it
+    # (both Koreas are "Coreia, …")
+    short = [brazilian.gettext(c.name).split(", ")[0] for c in pycountry.countries
+             if ", " in brazilian.gettext(c.name)]
+    unique_short = {n for n in short if short.count(n) == 1}
     records = []
     for country in pycountry.countries:
         iso3 = country.alpha_3
@@ -76,6 +86,9 @@ def load_states() -> tuple[StateRecord, ...]:
             if getattr(country, "common_name", None):
                 names.append((t.gettext(country.common_name), lang))
         aliases = [(country.name, "en")]
+        aliases += [(brazilian.gettext(n), "pt") for n in (country.name, getattr(country, "common_name", None)) if n]
+        if brazilian.gettext(country.name).split(", ")[0] in unique_short:
+            aliases.append((brazilian.gettext(country.name).split(", ")[0], "pt"))
         if getattr(country, "official_name", None):
             aliases.append((country.official_name, "en"))
         demonyms: list[tuple[str, str]] = []

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
 from html import escape
+from typing import Annotated
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import HTMLResponse
 from pyoxigraph import serialize
 
-from api.deps import AdmissionDep, ExecutorDep, SearcherDep, SettingsDep, TrustedDep
+from api.deps import QueryServices, TrustedDep, get_settings, query_services
 from api.negotiation import GRAPH_ALIASES, GRAPH_OFFERS, RESULT_ALIASES, RESULT_OFFERS, negotiate, pick_syntax
-from api.sparql_protocol import QUERY_RESPONSES, QueryRequestDep, endpoint_url
+from api.sparql_protocol import QUERY_RESPONSES, ProtocolRequest, endpoint_url, read_query_request
 from kg.errors import BadQuery, NotAcceptable
 from kg.formats import rdf_syntax
 from kg.settings import Settings
@@ -43,6 +46,22 @@ def deadline_for(settings: Settings, *, trusted: bool, asked: float | None) -> f
     return float(min(limit, asked)) if asked else float(limit)
 
 
+@dataclass(frozen=True)
+class QueryCall:
+    """One ``/sparql`` request as read, and what runs it."""
+
+    req: ProtocolRequest
+    services: QueryServices
+
+
+async def query_call(request: Request, trusted: TrustedDep) -> QueryCall:
+    """The route's one dependency: FastAPI spends some 20 µs on each dependency of a request, a fair share
+    of a small query's time. (``trusted`` stays a dependency: the OpenAPI document reads it as the
+    optional bearer scheme.)"""
+    settings = await get_settings(request)
+    return QueryCall(await read_query_request(request, settings), query_services(request, settings, trusted=trusted))
+
+
 def _syntax(accept: str | None, formats: tuple[str, ...], offers: Mapping[str, str], aliases: Mapping[str, str], *,
             required: bool) -> str | None:
     try:
@@ -56,8 +75,10 @@ def _syntax(accept: str | None, formats: tuple[str, ...], offers: Mapping[str, s
 @router.api_route("", methods=["GET", "POST"], summary="SPARQL 1.1 query (read-only)",
                   response_description="SPARQL results or RDF, by Accept or ?format=",
                   response_class=Response, responses=QUERY_RESPONSES)
-def sparql(req: QueryRequestDep, request: Request, settings: SettingsDep, executor: ExecutorDep,
-           trusted: TrustedDep, admission: AdmissionDep, searcher: SearcherDep) -> Response:
+def sparql(call: Annotated[QueryCall, Depends(query_call)], request: Request) -> Response:
+    req, services = call.req, call.services
+    settings, executor, admission, searcher = services.settings, services.executor, services.admission, services.searcher
+    trusted = services.trusted
     if req.operation is None:
         if "update" in req.params:
             raise BadQuery("updates go to /update (POST, with the bearer token)")
@@ -66,6 +87,7 @@ def sparql(req: QueryRequestDep, request: Request, settings: SettingsDep, execut
         raise BadQuery("exactly one 'query' parameter is required")
     accept = request.headers.get("accept")
 
+    @cache  # asked here and again by run_query
     def formats(form: str | None) -> Formats:  # asked once the query passed the guard
         return Formats(_syntax(accept, req.formats, RESULT_OFFERS, RESULT_ALIASES, required=form in ("select", "ask")),
                        _syntax(accept, req.formats, GRAPH_OFFERS, GRAPH_ALIASES, required=form == "graph"))

@@ -24,7 +24,7 @@ class LatencyRow:
     passages: int
     mode: str
     embedder: str | None
-    index: str  # bm25s, or faiss exact / faiss HNSW
+    index: str  # bm25s, or faiss exact / faiss approximate (the ann_index setting: IVF or HNSW)
     questions: int
     cold_ms: float
     p50_ms: float
@@ -55,7 +55,7 @@ def measure_search(url: str, questions: Sequence[str], *, embedders: Sequence[st
     """One warm-up and one timed search per question, for each mode of :func:`modes_for`."""
     if not questions:
         return []
-    dense_index = "faiss HNSW" if passages > hnsw_threshold else "faiss exact"
+    dense_index = "faiss approximate" if passages > hnsw_threshold else "faiss exact"
     out = []
     with httpx.Client(base_url=url, timeout=None) as client:
         for mode, embedder in modes_for(embedders):

@@ -27,6 +27,7 @@ from kg.constraints import Constraints, read_constraints
 from kg.errors import BadInput
 from kg.linking.cache import LinkerCache
 from kg.linking.linker import Link, Linker
+from kg.linking.programs import ProgramLinks, question_encoder
 from kg.search import Hit, Searcher, is_blank
 from kg.sparql.execute import QueryExecutor
 from kg.sparql.run import QueryLimits, run_query
@@ -48,11 +49,20 @@ Row = tuple[str, float, str | None]
 
 DETAILS = """
 PREFIX pkg: <{v}>
-SELECT ?e ?iso3 ?symbol ?jurisdiction WHERE {{
+SELECT ?e ?iso3 ?symbol ?jurisdiction ?label WHERE {{
   VALUES ?e {{ {values} }}
   OPTIONAL {{ ?e pkg:iso3 ?iso3 }} OPTIONAL {{ ?e pkg:symbol ?symbol }}
   OPTIONAL {{ ?e <http://data.europa.eu/eli/ontology#jurisdiction>/pkg:iso3 ?jurisdiction }}
+  OPTIONAL {{ ?e <http://www.w3.org/2000/01/rdf-schema#label> ?label }}
 }}
+"""
+#: the classes an answer's ``type`` is named by, most specific first (an entity the linker does not know:
+#: a practice, a General Assembly resolution cited in passing)
+ANSWER_CLASSES = ("State", "Organization", "Program", "BestPractice", "NationalLaw", "Treaty", "Resolution",
+                  "LegalInstrument", "Theme")
+CLASSES = """
+PREFIX pkg: <{v}>
+SELECT ?e ?class WHERE {{ VALUES ?e {{ {values} }} VALUES ?class {{ {classes} }} ?e a ?class }}
 """
 ABOUT = """
 PREFIX pkg: <{v}>
@@ -73,7 +83,8 @@ class Asker:
 
     def __init__(self, workspace: Workspace, searcher: Searcher, executor: QueryExecutor, *,
                  detect: Callable[[str], str], limits: QueryLimits, allowlist: Sequence[str] = (),
-                 linkers: LinkerCache | None = None, scope: Sequence[str] = SCOPE) -> None:
+                 linkers: LinkerCache | None = None, scope: Sequence[str] = SCOPE,
+                 programs: ProgramLinks | None = None) -> None:
         self.ws = workspace
         self.searcher = searcher
         self.executor = executor
@@ -81,6 +92,7 @@ class Asker:
         self.limits = limits
         self.allowlist = allowlist
         self.linkers = linkers or LinkerCache()
+        self.programs = programs or ProgramLinks()  # program mentions by partial name or across languages
         self.scope = tuple(scope)
         self.v = workspace.iris.ontology
 
@@ -111,12 +123,17 @@ class Asker:
         reading = read_question(question, language=language, links=links, constraints=constraints)
         if reading.asks:  # link again, preferring the asked type where a name fits several
             links = linker.link(question, expect=[reading.asks])
+        links = self.programs.extend(question, links, linker=linker, encoder=question_encoder(self.ws))
         steering = [lk for lk in links if lk.confidence >= MIN_LINK_CONFIDENCE]
         reading = read_question(question, language=language, links=steering, constraints=constraints)
         lap("link")
-        hits, scoped = self._search(question, k, constraints, steering)
+        hits, scoped, dated = self._search(question, k, constraints, steering)
+        if dated is not None and not dated:  # no stored document is of the years asked: only a known year fits
+            reading = replace(reading, constraints=replace(constraints, undated_answers=False))
         lap("search")
-        ranked = _ranked(scoped)  # evidence-based answers are read from the passages in scope
+        # evidence-based answers are read from the passages in scope; their templates keep the answers of the
+        # years asked where the graph knows an answer's year (a passage may date what its document does not)
+        ranked = _ranked(scoped)
         if "evidence" in self.scope:
             hits = scoped
         plan, rows, tried = None, [], []
@@ -132,12 +149,19 @@ class Asker:
             tried.append(candidate.intent)
         lap("query")
         reason = None
-        if plan is not None and not plan.from_graph and not links and not any("bm25" in h.ranks for h in hits[:3]):
-            reason = ("low confidence: the question names no known entity and no top passage shares a word with it; "
-                      "the passages are shown, no answer is given")
+        # A question naming no entity, asking for no kind of entity, and sharing no word with its best passages
+        # is one the corpus cannot speak to; one that asks for a kind ("Qual resolução criou…?") is answered
+        # from its passages, which cross languages by meaning where no word is shared.
+        if plan is not None and not plan.from_graph and not links and reading.asks is None \
+                and not any("bm25" in h.ranks for h in hits[:3]):
+            reason = ("low confidence: the question names no known entity, asks for no kind of entity, and no top "
+                      "passage shares a word with it; the passages are shown, no answer is given")
             rows = []
+        if not rows and dated is not None and not dated:  # the likeliest cause first
+            reason = f"no document in the store is of the years asked ({_years_text(constraints)})"
         elif plan is None:
-            reason = "no template and no passage gives an answer of the kind asked"
+            reason = "no template and no passage gives an answer of the kind asked" + (
+                f" in the years asked ({_years_text(constraints)})" if constraints.years else "")
         answers = self._describe(rows, linker, language)
         lap("describe")
         if plan is not None and plan.from_graph and answers:
@@ -154,19 +178,25 @@ class Asker:
                          plan.sparql if plan else None, answers, evidence, reason, timings)
 
     def _search(self, question: str, k: int, constraints: Constraints,
-                links: Sequence[Link]) -> tuple[list[Hit], list[Hit]]:
-        """The question's passages by hybrid search (where a dense index exists), and the same ranking with
-        the documents in scope (:mod:`kg.ask.scope`) first, the others filling the places they leave."""
+                links: Sequence[Link]) -> tuple[list[Hit], list[Hit], set[str] | None]:
+        """The question's passages by hybrid search (where a dense index exists), the same ranking with
+        the documents in scope (:mod:`kg.ask.scope`) first, the others filling the places they leave, and
+        the documents of the years the question asks (None when it asks none)."""
         hits = list(self.searcher.search(question, k=k, mode=None).hits)
         entities = [lk.iri for lk in links] if "entities" in self.scope else []
-        documents = documents_in_scope(self.ws.store, self.v, constraints if "constraints" in self.scope
-                                       else Constraints(), entities)
+        asked = constraints if "constraints" in self.scope else Constraints()
+        dated = None
+        if asked.years:
+            dated = set(documents_in_scope(self.ws.store, self.v, Constraints(years=asked.years)) or ())
+        documents = documents_in_scope(self.ws.store, self.v, asked, entities)
+        if not documents and dated:  # no document of the kind asked in those years: those years, any kind
+            documents = documents_in_scope(self.ws.store, self.v, Constraints(years=asked.years), entities)
         if not documents:
-            return hits, hits
+            return hits, hits, dated
         first = self.searcher.search(question, k=k, mode=None, within=documents).hits
         seen = {h.passage.iri for h in first}
         merged = [*first, *(h for h in hits if h.passage.iri not in seen)][:k]
-        return hits, [replace(h, rank=i) for i, h in enumerate(merged, start=1)]
+        return hits, [replace(h, rank=i) for i, h in enumerate(merged, start=1)], dated
 
     def _run(self, sparql: str, limits: QueryLimits) -> list[Row]:
         """``(answer IRI, score, role)`` rows of a template's query, run as a ``/sparql`` query is; an answer
@@ -185,18 +215,29 @@ class Asker:
         if not rows:
             return ()
         values = " ".join(str(NamedNode(iri)) for iri, _, _ in rows)
-        details: dict[str, tuple[str | None, str | None, str | None]] = {}
-        # ?e is bound in every row; the codes and the symbol are OPTIONAL.
-        for e, code, sym, where in cast(list[tuple[NamedNode, Literal | None, Literal | None, Literal | None]],
-                                        self.ws.store.select(DETAILS.format(v=self.v, values=values))):
+        details: dict[str, tuple[str | None, str | None, str | None, str | None]] = {}
+        # ?e is bound in every row; the codes, the symbol and the label are OPTIONAL.
+        for e, code, sym, where, name in cast(
+                list[tuple[NamedNode, Literal | None, Literal | None, Literal | None, Literal | None]],
+                self.ws.store.select(DETAILS.format(v=self.v, values=values))):
             details.setdefault(e.value, (code.value if code else None, sym.value if sym else None,
-                                         where.value if where else None))
+                                         where.value if where else None, name.value if name else None))
+        classes: dict[str, str] = {}
+        for e, c in cast(list[tuple[NamedNode, NamedNode]], self.ws.store.select(CLASSES.format(
+                v=self.v, values=values, classes=" ".join(f"pkg:{c}" for c in ANSWER_CLASSES)))):
+            local = c.value.removeprefix(self.v)
+            if e.value not in classes or ANSWER_CLASSES.index(local) < ANSWER_CLASSES.index(classes[e.value]):
+                classes[e.value] = local
         out = []
         for iri, score, role in rows:
-            iso3, symbol, jurisdiction = details.get(iri, (None, None, None))
-            out.append(AnswerEntity(iri, linker.label(iri, language), linker.label(iri, "en"),
-                                    linker.types.get(iri, "Resolution" if symbol else ""), round(score, 4),
-                                    iso3, symbol, jurisdiction, role))
+            iso3, symbol, jurisdiction, graph_label = details.get(iri, (None, None, None, None))
+            # instruments the linker does not name (a General Assembly resolution cited in passing) keep the
+            # label the graph gives them
+            known = iri in linker.labels
+            out.append(AnswerEntity(iri, graph_label if graph_label and not known else linker.label(iri, language),
+                                    graph_label if graph_label and not known else linker.label(iri, "en"),
+                                    linker.types.get(iri) or classes.get(iri, ""),
+                                    round(score, 4), iso3, symbol, jurisdiction, role))
         return tuple(out)
 
     def _documents_of(self, answers: Sequence[AnswerEntity]) -> list[str]:
@@ -236,6 +277,18 @@ def _by_evidence(answers: Sequence[AnswerEntity], evidence: Sequence[EvidencePas
             best.setdefault(iri, e.rank)
     order = {a.iri: i for i, a in enumerate(answers)}
     return tuple(sorted(answers, key=lambda a: (-a.score, best.get(a.iri, len(evidence) + 1), order[a.iri])))
+
+
+def _years_text(constraints: Constraints) -> str:
+    """>>> from kg.constraints import read_constraints
+    >>> _years_text(read_constraints("resolutions after 2015 or in 1990"))
+    '2016 or later, 1990'
+    """
+    def one(start: int | None, end: int | None) -> str:
+        if start == end:
+            return str(start)
+        return f"{start} or later" if end is None else f"{end} or earlier" if start is None else f"{start}–{end}"
+    return ", ".join(one(r.start, r.end) for r in constraints.years)
 
 
 def _ranked(hits: Sequence[Hit]) -> Ranked:

@@ -2,8 +2,10 @@
 
 A template is plain SPARQL with markers on their own lines: ``#VALUES ?var`` is replaced by a
 ``VALUES`` block of the terms bound to ``?var`` (pyoxigraph writes each term, escaping included),
-``#VALUES (?a ?b)`` by a block of rows (bound under the key ``"a b"``), and ``#YEARS ?var`` by a ``FILTER`` on the question's
-year ranges (or nothing). The result runs as-is at ``/sparql``.
+``#VALUES (?a ?b)`` by a block of rows (bound under the key ``"a b"``), ``#YEARS ?var`` by a ``FILTER`` on the question's
+year ranges (or nothing), and ``#YEARS_IF_KNOWN ?var`` by the same filter that also keeps rows where ``?var`` is
+unbound (an answer whose year the graph does not know) unless ``bind`` is told ``undated=False``. The result runs
+as-is at ``/sparql``.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from kg.constraints import YearRange
 from ontology.namespaces import ELI, RDFS, XSD
 
 Term = NamedNode | Literal
-_MARKER = re.compile(r"^(?P<indent>[ \t]*)#(?P<kind>VALUES|YEARS)\s+(?P<vars>\?\w+|\((?:\s*\?\w+)+\s*\))\s*$", re.M)
+_MARKER = re.compile(r"^(?P<indent>[ \t]*)#(?P<kind>VALUES|YEARS_IF_KNOWN|YEARS)\s+(?P<vars>\?\w+|\((?:\s*\?\w+)+\s*\))\s*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,7 @@ class Template:
     text: str
 
     def bind(self, values: Mapping[str, Sequence[Term] | Sequence[Sequence[Term]]], *, vocab: str,
-             years: Sequence[YearRange] = ()) -> str:
+             years: Sequence[YearRange] = (), undated: bool = True) -> str:
         """The query, with the prefixes it uses declared and every marker replaced. A marker's variables must all be bound.
 
         >>> t = Template("t", "x", "SELECT ?a WHERE {\\n  #VALUES ?a\\n  ?a ?p ?y .\\n  #YEARS ?y\\n}")
@@ -48,6 +50,8 @@ class Template:
             indent, names = m.group("indent"), re.findall(r"\?(\w+)", m.group("vars"))
             if m.group("kind") == "YEARS":
                 return indent + year_filter(names[0], years) if years else ""
+            if m.group("kind") == "YEARS_IF_KNOWN":
+                return indent + year_filter(names[0], years, unknown=undated) if years else ""
             if len(names) == 1 and not m.group("vars").startswith("("):
                 terms = values[names[0]]
                 return f"{indent}VALUES ?{names[0]} {{ {' '.join(str(t) for t in terms)} }}"
@@ -64,9 +68,13 @@ def integer(value: int) -> Literal:
     return Literal(str(value), datatype=NamedNode(XSD + "integer"))
 
 
-def year_filter(var: str, years: Sequence[YearRange]) -> str:
-    """A FILTER keeping ``?var`` within any of the ranges."""
-    parts = []
+def year_filter(var: str, years: Sequence[YearRange], *, unknown: bool = False) -> str:
+    """A FILTER keeping ``?var`` within any of the ranges (or unbound, with ``unknown``).
+
+    >>> year_filter("y", [YearRange(None, 1999)], unknown=True)
+    'FILTER(!BOUND(?y) || (?y <= "1999"^^<http://www.w3.org/2001/XMLSchema#integer>))'
+    """
+    parts = [f"!BOUND(?{var})"] if unknown else []
     for r in years:
         bounds = ([f"?{var} >= {integer(r.start)}"] if r.start is not None else []) + \
                  ([f"?{var} <= {integer(r.end)}"] if r.end is not None else [])

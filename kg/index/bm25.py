@@ -33,8 +33,14 @@ class Bm25Index:
         terms = [t for t in analyze(query) if t in vocab]
         if not terms:
             return []
-        scores = np.asarray(self._retriever.get_scores(terms), dtype=np.float64)
-        return [s for s in top_k(scores, k, allowed) if s.score > 0]
+        scores = self._retriever.get_scores(terms)
+        # Only rows holding a query term score above 0: rank those, not every row (at a million
+        # rows, a pass over all of them costs milliseconds).
+        matched = np.flatnonzero(scores > 0)
+        if allowed is not None:
+            matched = np.intersect1d(matched, allowed)
+        ranked = top_k(np.asarray(scores[matched], dtype=np.float64), k, None)
+        return [Scored(int(matched[s.row]), s.score) for s in ranked]
 
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)

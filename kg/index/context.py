@@ -45,12 +45,30 @@ class PassageNeighbours:
 
     def norms(self, vectors: npt.NDArray[np.float32], weight: float) -> Floats:
         """‖p_i + w·(p_prev + p_next)‖ per row (a missing neighbour counts as zero)."""
-        ctx = vectors.astype(np.float64)
-        for side in (self.previous, self.next):
+        # In slices: at a million rows a float64 copy of every vector at once would take gigabytes.
+        out: Floats = np.empty(len(vectors), dtype=np.float64)
+        for start in range(0, len(vectors), 65_536):
+            rows = np.arange(start, min(start + 65_536, len(vectors)), dtype=np.int64)
+            out[rows] = self.norms_of(vectors, weight, rows)
+        return out
+
+    def norms_of(self, vectors: npt.NDArray[np.float32], weight: float, rows: Ints) -> Floats:
+        """:meth:`norms` of ``rows`` alone."""
+        ctx = vectors[rows].astype(np.float64)
+        for side in (self.previous[rows], self.next[rows]):
             present = side >= 0
             ctx[present] += weight * vectors[side[present]]
         norms: Floats = np.linalg.norm(ctx, axis=1).clip(min=1e-12)
         return norms
+
+    def context_scores_of(self, scores: Floats, rows: Ints, norms: Floats, weight: float) -> Floats:
+        """:meth:`context_scores` of ``rows`` alone (``norms`` theirs, from :meth:`norms_of`)."""
+        total = scores[rows].copy()
+        for side in (self.previous[rows], self.next[rows]):
+            present = side >= 0
+            total[present] += weight * scores[side[present]]
+        out: Floats = total / norms
+        return out
 
     def context_scores(self, scores: Floats, norms: Floats, weight: float) -> Floats:
         """The context score of every row from the rows' own scores (NaN where a needed score is NaN)."""

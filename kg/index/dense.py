@@ -1,9 +1,16 @@
-"""Inner-product vector search with faiss: exact below a size threshold, HNSW past it."""
+"""Inner-product vector search with faiss: exact below a size threshold, approximate (HNSW or IVF) past it.
+
+The approximate index and its search width trade latency for recall: HNSW's ``efSearch`` (how
+wide the graph walk is; faiss walks at least as wide as the hits asked for) or IVF's
+``nprobe`` (how many of its ``4·√n`` lists are scanned). The service's defaults were chosen by
+``policykg bench --hybrid 1000000`` (README, "Scaling out").
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Literal
 
 import faiss
 import numpy as np
@@ -11,28 +18,81 @@ import numpy as np
 from kg.embed.base import Embedder, Vectors
 from kg.index.base import Scored, top_k
 
+HNSW_M = 32  # graph degree
+DEFAULT_EF_SEARCH = 128
+DEFAULT_NPROBE = 256
+Ann = Literal["hnsw", "ivf"]
+DEFAULT_ANN: Ann = "ivf"
+
 
 class FaissIndex:
-    def __init__(self, vectors: Vectors, *, model_version: str, hnsw_threshold: int) -> None:
+    def __init__(self, vectors: Vectors, *, model_version: str, hnsw_threshold: int,
+                 ef_search: int = DEFAULT_EF_SEARCH, ann: Ann = DEFAULT_ANN, nprobe: int = DEFAULT_NPROBE) -> None:
         self.vectors = np.ascontiguousarray(vectors, dtype=np.float32)
         self.model_version = model_version
         dim = self.vectors.shape[1] if self.vectors.ndim == 2 else 0
-        self.hnsw = len(self.vectors) > hnsw_threshold
+        #: past ``hnsw_threshold`` rows: the kind of approximate index ("hnsw" or "ivf"); "exact" below
+        self.kind: str = ann if len(self.vectors) > hnsw_threshold else "exact"
+        self.approximate = self.kind != "exact"
         self._index: faiss.Index
-        if self.hnsw:
-            graph = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
-            graph.hnsw.efSearch = 128
-            self._index = graph
+        self._graph: faiss.IndexHNSWFlat | None = None
+        self._lists: faiss.IndexIVFFlat | None = None
+        if self.kind == "hnsw":
+            graph = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+            graph.hnsw.efSearch = ef_search
+            self._index = self._graph = graph
+        elif self.kind == "ivf":
+            self._index = self._lists = self._trained_ivf(dim, nprobe)
         else:
             self._index = faiss.IndexFlatIP(max(dim, 1))
         if len(self.vectors):
             self._index.add(self.vectors)
 
+    def _trained_ivf(self, dim: int, nprobe: int) -> faiss.IndexIVFFlat:
+        n = len(self.vectors)
+        lists = max(1, int(4 * np.sqrt(n)))
+        # The quantizer stays referenced by the IVF index (faiss does not own it from Python otherwise).
+        self._quantizer = faiss.IndexFlatIP(dim)
+        ivf = faiss.IndexIVFFlat(self._quantizer, dim, lists, faiss.METRIC_INNER_PRODUCT)
+        sample = np.random.default_rng(1).choice(n, size=min(n, 40 * lists), replace=False)
+        ivf.train(self.vectors[np.sort(sample)])
+        ivf.nprobe = nprobe
+        return ivf
+
+    @property
+    def hnsw(self) -> bool:
+        return self.kind == "hnsw"
+
+    @property
+    def ef_search(self) -> int:
+        """HNSW's ``efSearch`` (0 for another index)."""
+        return int(self._graph.hnsw.efSearch) if self._graph is not None else 0
+
+    @ef_search.setter
+    def ef_search(self, value: int) -> None:
+        if self._graph is not None:
+            self._graph.hnsw.efSearch = value
+
+    @property
+    def nprobe(self) -> int:
+        """IVF's ``nprobe`` (0 for another index)."""
+        return int(self._lists.nprobe) if self._lists is not None else 0
+
+    @nprobe.setter
+    def nprobe(self, value: int) -> None:
+        if self._lists is not None:
+            self._lists.nprobe = value
+
+    @property
+    def faiss_index(self) -> faiss.Index:
+        """The faiss index itself (to measure or save it)."""
+        return self._index
+
     def search_vector(self, query: np.ndarray, k: int, *, allowed: np.ndarray | None = None) -> list[Scored]:
         if not len(self.vectors):
             return []
         q = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
-        if allowed is not None and (not self.hnsw or len(allowed) < 50_000):
+        if allowed is not None and (not self.approximate or len(allowed) < 50_000):
             # A filtered search scores just the allowed rows: exact, and cheaper than over-fetching.
             scores = np.full(len(self.vectors), -np.inf)
             scores[allowed] = self.vectors[allowed] @ q[0]
@@ -52,10 +112,12 @@ class FaissIndex:
         directory.mkdir(parents=True, exist_ok=True)
         np.save(directory / f"vectors-{name}.npy", self.vectors)
         (directory / f"vectors-{name}.json").write_text(json.dumps(
-            {"model": self.model_version, "rows": len(self.vectors), "hnsw": self.hnsw}))
+            {"model": self.model_version, "rows": len(self.vectors), "index": self.kind}))
 
     @classmethod
-    def load(cls, directory: Path, name: str, *, hnsw_threshold: int) -> FaissIndex:
+    def load(cls, directory: Path, name: str, *, hnsw_threshold: int, ef_search: int = DEFAULT_EF_SEARCH,
+             ann: Ann = DEFAULT_ANN, nprobe: int = DEFAULT_NPROBE) -> FaissIndex:
         meta = json.loads((directory / f"vectors-{name}.json").read_text())
         vectors = np.load(directory / f"vectors-{name}.npy")
-        return cls(vectors, model_version=meta["model"], hnsw_threshold=hnsw_threshold)
+        return cls(vectors, model_version=meta["model"], hnsw_threshold=hnsw_threshold, ef_search=ef_search, ann=ann,
+                   nprobe=nprobe)

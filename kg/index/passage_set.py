@@ -24,7 +24,7 @@ from kg.index.analyzer import ANALYZER_VERSION
 from kg.index.base import PassageRow
 from kg.index.bm25 import Bm25Index
 from kg.index.context import Floats, PassageNeighbours
-from kg.index.dense import FaissIndex
+from kg.index.dense import DEFAULT_ANN, DEFAULT_EF_SEARCH, DEFAULT_NPROBE, Ann, FaissIndex
 
 CURRENT = "current"
 
@@ -44,21 +44,18 @@ class PassageSet:
         self._context_norms: dict[tuple[str, float], Floats] = {}
 
     def dense_scores(self, name: str, query: np.ndarray, *, context: float,
-                     allowed: np.ndarray | None = None, depth: int = 200) -> Floats:
+                     allowed: np.ndarray | None = None, depth: int = 200, also: np.ndarray | None = None) -> Floats:
         """One score per row for ``query`` in embedder ``name``'s space: the better of the passage's
         cosine and its context cosine (:mod:`kg.index.context`, weight ``context``; 0 for none);
         -inf for rows not in ``allowed`` and, past the HNSW threshold, for rows that are neither
-        among the ``depth`` nearest nor their neighbours. Read-only.
+        among the ``depth`` nearest, nor in ``also`` (e.g. the lexical leg's hits, which fusion
+        needs scored), nor their neighbours. Read-only.
         """
         index = self.dense[name]
         q = np.ascontiguousarray(query, dtype=np.float32).reshape(-1)
-        if not index.hnsw:
-            scores: Floats = (index.vectors @ q).astype(np.float64)
-        else:
-            near = np.array([s.row for s in index.search_vector(q, depth, allowed=allowed)], dtype=np.int64)
-            rows = self.neighbours.around(near)
-            scores = np.full(len(self.rows), np.nan)
-            scores[rows] = index.vectors[rows] @ q
+        if index.approximate:
+            return self._ann_scores(index, q, context=context, allowed=allowed, depth=depth, also=also)
+        scores: Floats = (index.vectors @ q).astype(np.float64)
         if context > 0 and len(scores):
             key = (name, context)
             if key not in self._context_norms:
@@ -72,11 +69,37 @@ class PassageSet:
             scores = masked
         return scores
 
+    def _ann_scores(self, index: FaissIndex, q: np.ndarray, *, context: float, allowed: np.ndarray | None,
+                    depth: int, also: np.ndarray | None) -> Floats:
+        """:meth:`dense_scores` past the threshold (an approximate index): every step touches the few hundred
+        scored rows only, never all rows (at a million rows, whole-array passes cost milliseconds each)."""
+        near = np.array([s.row for s in index.search_vector(q, depth, allowed=allowed)], dtype=np.int64)
+        if also is not None:
+            near = np.concatenate([near, np.asarray(also, dtype=np.int64)])
+        rows = self.neighbours.around(near)
+        # The neighbours' neighbours are scored too, so every row in ``rows`` gets its full context score,
+        # as the exact path gives it (a few hundred more dot products).
+        own = np.full(len(self.rows), np.nan)
+        outer = self.neighbours.around(rows)
+        own[outer] = index.vectors[outer] @ q
+        mine = own[rows]
+        if context > 0 and len(rows):
+            norms = self.neighbours.norms_of(index.vectors, context, rows)
+            mine = np.fmax(mine, self.neighbours.context_scores_of(own, rows, norms, context))
+        if allowed is not None:  # after the context: an allowed passage's neighbours count, allowed or not
+            keep = np.isin(rows, allowed)
+            rows, mine = rows[keep], mine[keep]
+        scores: Floats = np.full(len(self.rows), -np.inf)
+        scores[rows] = np.where(np.isnan(mine), -np.inf, mine)
+        return scores
+
     @classmethod
     def build(cls, rows: Sequence[PassageRow], vectors: Mapping[str, tuple[np.ndarray, str]],
-              *, fingerprint: str, hnsw_threshold: int) -> PassageSet:
+              *, fingerprint: str, hnsw_threshold: int, ef_search: int = DEFAULT_EF_SEARCH, ann: Ann = DEFAULT_ANN,
+              nprobe: int = DEFAULT_NPROBE) -> PassageSet:
         bm25 = Bm25Index.build([r.text for r in rows])
-        dense = {name: FaissIndex(v, model_version=version, hnsw_threshold=hnsw_threshold)
+        dense = {name: FaissIndex(v, model_version=version, hnsw_threshold=hnsw_threshold, ef_search=ef_search,
+                                  ann=ann, nprobe=nprobe)
                  for name, (v, version) in vectors.items()}
         return cls(rows, bm25, dense, fingerprint)
 
@@ -121,7 +144,8 @@ class PassageSet:
         return gen
 
     @classmethod
-    def load(cls, root: Path, *, hnsw_threshold: int) -> PassageSet | None:
+    def load(cls, root: Path, *, hnsw_threshold: int, ef_search: int = DEFAULT_EF_SEARCH, ann: Ann = DEFAULT_ANN,
+             nprobe: int = DEFAULT_NPROBE) -> PassageSet | None:
         """The current generation, or None when there is none or it cannot be read."""
         directory = root / CURRENT
         manifest_path = directory / "manifest.json"
@@ -135,6 +159,7 @@ class PassageSet:
             for line in f:
                 rows.append(PassageRow(**json.loads(line)))
         bm25 = Bm25Index.load(directory)
-        dense = {name: FaissIndex.load(directory, name, hnsw_threshold=hnsw_threshold)
+        dense = {name: FaissIndex.load(directory, name, hnsw_threshold=hnsw_threshold, ef_search=ef_search, ann=ann,
+                                       nprobe=nprobe)
                  for name in manifest["embedders"]}
         return cls(rows, bm25, dense, manifest["fingerprint"])

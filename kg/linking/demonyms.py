@@ -28,6 +28,10 @@ ENDINGS = tuple(sorted({
     "in", "ine", "ins", "ines", "een", "eenne", "eens", "eennes",
 }, key=len, reverse=True))
 MIN_STEM = 4
+#: Endings that are also plural or verb endings of ordinary words ("reuniones" is not of Réunion, French "servi"
+#: not of Serbia): in a word written in lower case they count only with the accent es/pt demonyms carry
+#: ("israelí", "japonés"); English writes its demonyms capitalised ("Iraqi", "Somali").
+ACCENTED = {"i": "í", "is": "ís", "es": "és"}
 _VOWELS = "aeiouy"
 
 
@@ -69,6 +73,9 @@ class DemonymRule:
         ...                     ("Nigeria", "s:NGA"), ("Canada", "s:CAN")])
         >>> [rule(w) for w in ("angoleño", "Angolais", "haïtien", "brasileira", "nigerian", "canadienne", "angola")]
         ['s:AGO', 's:AGO', 's:HTI', 's:BRA', 's:NGA', 's:CAN', None]
+        >>> rule = DemonymRule([("Réunion", "s:REU"), ("Sérvia", "s:SRB"), ("Israel", "s:ISR"), ("Somalia", "s:SOM")])
+        >>> [rule(w) for w in ("reuniones", "servi", "israelí", "Israeli", "Somali", "somali")]
+        [None, None, 's:ISR', 's:ISR', 's:SOM', None]
         """
         folded = fold(word)
         if not folded.isalpha() or folded in self.names:  # a name is not its own demonym
@@ -76,6 +83,8 @@ class DemonymRule:
         best: tuple[int, int, str] | None = None
         for ending in ENDINGS:
             if len(folded) - len(ending) < MIN_STEM or not folded.endswith(ending):
+                continue
+            if ending in ACCENTED and not word[:1].isupper() and not word.lower().endswith(ACCENTED[ending]):
                 continue
             head = folded[: len(folded) - len(ending)]
             known = self.stems.get(head, {})

@@ -63,7 +63,10 @@ class Linker:
     def __init__(self, names: Sequence[Name], symbols: Sequence[Symbol] = ()) -> None:
         self.types: dict[str, str] = {}
         self.labels: dict[str, dict[str, str]] = {}
-        for n in names:
+        #: every name of each entity, its own labels first (query expansion picks from these)
+        self.names: dict[str, list[Name]] = {}
+        for n in sorted(names, key=lambda n: not n.preferred):  # stable: a preferred label is an entity's label
+            self.names.setdefault(n.iri, []).append(n)
             current = self.types.get(n.iri)
             if current is None or TYPES.index(n.kind) < TYPES.index(current):
                 self.types[n.iri] = n.kind

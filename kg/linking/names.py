@@ -23,11 +23,12 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX schema: <https://schema.org/>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
 PREFIX pkg: <{v}>
-SELECT DISTINCT ?e ?kind ?name ?how WHERE {{
+SELECT DISTINCT ?e ?kind ?name ?how ?preferred WHERE {{
   {{ VALUES ?kind {{ pkg:State pkg:Organization pkg:Theme pkg:Program pkg:Treaty pkg:NationalLaw pkg:LegalInstrument }}
      ?e a ?kind . }}
   UNION {{ ?e a skos:Concept . FILTER NOT EXISTS {{ ?e a pkg:EvidenceLevel }} BIND(pkg:Theme AS ?kind) }}
-  {{ ?e rdfs:label|skos:prefLabel|skos:altLabel|schema:name|schema:alternateName|eli:title ?name BIND("label" AS ?how) }}
+  {{ ?e rdfs:label|skos:prefLabel ?name BIND("label" AS ?how) BIND(true AS ?preferred) }}
+  UNION {{ ?e skos:altLabel|schema:name|schema:alternateName|eli:title ?name BIND("label" AS ?how) }}
   UNION {{ ?e pkg:demonym ?name BIND("demonym" AS ?how) }}
   UNION {{ ?e pkg:acronym ?name BIND("acronym" AS ?how) }}
   FILTER NOT EXISTS {{ ?e a pkg:Resolution }}
@@ -46,13 +47,15 @@ SELECT DISTINCT ?e ?symbol ?number ?year WHERE {{
 
 @dataclass(frozen=True)
 class Name:
-    """One way an entity is written. ``how``: ``label``, ``acronym`` or ``demonym``."""
+    """One way an entity is written. ``how``: ``label``, ``acronym`` or ``demonym``; ``preferred``: the
+    entity's own label (``rdfs:label``, ``skos:prefLabel``), not an alias."""
 
     text: str
     iri: str
     kind: str
     how: str
     lang: str | None = None
+    preferred: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,15 +69,20 @@ class Symbol:
 
 
 def read_names(store: GraphStore, vocab: str) -> list[Name]:
-    """Every name of every linkable entity in ``store``. Read-only; one SELECT."""
-    out: list[Name] = []
-    # ?e and ?kind are IRIs, ?name a literal and ?how a plain string in every row.
-    rows = cast(list[tuple[NamedNode, NamedNode, Literal, Literal]], store.select(NAMES_QUERY.format(v=vocab)))
-    for entity, kind, name, how in rows:
+    """Every name of every linkable entity in ``store``, each once (preferred if any of its properties is). Read-only;
+    one SELECT."""
+    out: dict[tuple[str, str, str, str, str | None], Name] = {}
+    # ?e and ?kind are IRIs, ?name a literal and ?how a plain string in every row; ?preferred is bound or not.
+    rows = cast(list[tuple[NamedNode, NamedNode, Literal, Literal, Literal | None]],
+                store.select(NAMES_QUERY.format(v=vocab)))
+    for entity, kind, name, how, preferred in rows:
         text = name.value.strip()
-        if len(text) >= 2:
-            out.append(Name(text, entity.value, kind.value.rsplit("#", 1)[-1], how.value, name.language))
-    return out
+        if len(text) < 2:
+            continue
+        key = (text, entity.value, kind.value.rsplit("#", 1)[-1], how.value, name.language)
+        if key not in out or preferred is not None:
+            out[key] = Name(*key, preferred=preferred is not None)
+    return list(out.values())
 
 
 def read_symbols(store: GraphStore, vocab: str) -> list[Symbol]:

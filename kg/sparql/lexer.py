@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 __all__ = ["Token", "tokens", "keywords", "max_nesting", "blank_opaque"]
@@ -51,6 +52,9 @@ _TERMINALS: tuple[tuple[str, str], ...] = (
 _SCANNER = re.compile("|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(_TERMINALS)))
 _KINDS = [kind for kind, _ in _TERMINALS]
 _OPEN, _CLOSE = frozenset("{(["), frozenset("})]")
+#: A query is read several times on its way (guard, form, search blocks, nesting): texts up to
+#: this size are scanned once and their tokens kept for the next readers (a few recent texts).
+_CACHED_CHARS = 8192
 
 
 class Token(NamedTuple):
@@ -68,6 +72,17 @@ def tokens(query: str, *, keep_trivia: bool = False) -> Iterator[Token]:
     [('word', 'ASK'), ('punct', '{'), ('punct', '}'), ('punct', '.'), ('word', 'SERVICE'), ('iri', '<x>'),
      ('punct', '{'), ('pname', 'ex:SERVICE'), ('string', '"SERVICE"'), ('punct', '}')]
     """
+    if len(query) <= _CACHED_CHARS:
+        return iter(_scanned(query, keep_trivia))
+    return _scan(query, keep_trivia)
+
+
+@lru_cache(maxsize=32)
+def _scanned(query: str, keep_trivia: bool) -> tuple[Token, ...]:
+    return tuple(_scan(query, keep_trivia))
+
+
+def _scan(query: str, keep_trivia: bool) -> Iterator[Token]:
     position, end = 0, len(query)
     while position < end:
         match = _SCANNER.match(query, position)

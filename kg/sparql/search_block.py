@@ -46,6 +46,7 @@ OUTPUTS = ("passage", "document", "score", "rank")
 MAX_BLOCKS = 4  # each block is one search (tens of ms); a query needing more is better split
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _ESCAPES = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+_SERVICE_WORD = re.compile("service", re.IGNORECASE)
 _ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.DOTALL)
 
 
@@ -90,8 +91,19 @@ def has_search_blocks(query: str) -> bool:
     >>> has_search_blocks('SELECT * { ?s ?p "SERVICE <urn:policykg:search>" }')
     False
     """
+    if not _may_hold_service(query):
+        return False
     stream = list(tokens(query))
     return any(_reserved_target(stream, i) is not None for i in range(len(stream)))
+
+
+def _may_hold_service(query: str) -> bool:
+    """False when no ``SERVICE`` keyword can be among the tokens: its letters appear nowhere in the text.
+
+    Most queries have none, and every query is read for blocks several times on its path.
+    (A keyword cannot be spelt with escapes: a backslash outside strings and IRIs is refused.)
+    """
+    return _SERVICE_WORD.search(query) is not None
 
 
 def rewrite_search_blocks(query: str, search: PassageSearch | None) -> str:
@@ -155,6 +167,8 @@ def _prefixes(stream: Sequence[Token]) -> dict[str, str]:
 
 
 def _blocks(query: str) -> Iterator[_Block]:
+    if not _may_hold_service(query):
+        return
     stream = list(tokens(query))
     prefixes = _prefixes(stream)
     for i in range(len(stream)):

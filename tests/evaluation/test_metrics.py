@@ -121,9 +121,8 @@ def test_whole_eval_on_the_slice(settings, ingested) -> None:  # type: ignore[no
     from evaluation.gold import load_gold
     from evaluation.report import num, render_markdown, tables
     from evaluation.suite import run_eval
+    from kg.linking.expansion import open_searcher
     from kg.workspace import Workspace
-
-    from ingest.query_expansion import open_searcher
 
     gold = load_gold(gold_dir)
     ws = Workspace(settings, read_only=True)

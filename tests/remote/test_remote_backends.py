@@ -186,3 +186,37 @@ def test_the_store_declares_what_it_can_do(remote: Endpoints, tmp_path: Path) ->
         assert not (tmp_path / "oxigraph").exists(), "no embedded store was opened beside the remote one"
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("remote", ["virtuoso"], indirect=True)
+def test_virtuoso_behind_digest_auth(remote: Endpoints, tmp_path: Path) -> None:
+    """Virtuoso's authenticated endpoint (``/sparql-auth``, HTTP digest): reads and writes with the
+    right credentials, a clear refusal with wrong ones, and nothing written by the refused request."""
+    from dataclasses import replace
+
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    from kg.errors import BackendUnavailable
+    from kg.settings import Settings
+    from kg.store import open_store
+
+    base = remote.query.removesuffix("/sparql")
+    endpoints = replace(remote, query=base + "/sparql-auth", update=base + "/sparql-auth", user="dba", password="dba",
+                        graph_store=base + "/sparql-graph-crud-auth", auth="digest")
+    g, s = "http://example.org/digest", NamedNode("http://example.org/behind-digest")
+    store = open_store(Settings.model_validate({"store": tmp_path / "right", "embedders": (), **endpoints.settings()}))
+    try:
+        store.replace_graphs({g: [Quad(s, s, Literal("written"), NamedNode(g))]})
+        rows = store.select(f"SELECT ?o WHERE {{ GRAPH <{g}> {{ {s} {s} ?o }} }}")
+        assert [getattr(r[0], "value", None) for r in rows] == ["written"]
+        wrong = open_store(Settings.model_validate({"store": tmp_path / "wrong", "embedders": (),
+                                                    **replace(endpoints, password="not-the-password").settings()}))
+        try:
+            with pytest.raises(BackendUnavailable, match="denied"):
+                wrong.replace_graphs({g: [Quad(s, s, Literal("overwritten"), NamedNode(g))]})
+        finally:
+            wrong.close()
+        assert {q.object.value for q in store.graph_quads(g)} == {"written"}  # type: ignore[union-attr]
+    finally:
+        store.replace_graphs({}, drop=[g])
+        store.close()

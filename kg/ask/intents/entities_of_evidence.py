@@ -21,6 +21,8 @@ SELECT ?answer (SUM(1.0 / ?rank) AS ?score) WHERE {
   #VALUES ?type
   ?passage pkg:mentions ?answer .
   ?answer a ?type .
+  OPTIONAL { ?answer pkg:year ?year }
+  #YEARS_IF_KNOWN ?year
   FILTER NOT EXISTS { ?passage pkg:partOf/pkg:about/pkg:issuedBy/<http://www.w3.org/ns/org#subOrganizationOf>* ?answer }
   FILTER NOT EXISTS {
     #VALUES ?named
@@ -38,6 +40,7 @@ def plan(reading: Reading, ranked: Ranked, *, vocab: str) -> Plan | None:
     named = [NamedNode(lk.iri) for lk in reading.links]
     sparql = TEMPLATE.bind({"passage rank": [(NamedNode(p), integer(r)) for p, r in ranked.passages],
                             "type": [NamedNode(vocab + k) for k in kinds],
-                            "named": named}, vocab=vocab)
+                            "named": named}, vocab=vocab,
+                           years=reading.constraints.years, undated=reading.constraints.undated_answers)  # an instrument's own year, where the graph has one
     why = f"no template relates what the question names; the answers are the {'/'.join(kinds)} the best passages mention"
     return Plan(TEMPLATE.name, why, sparql, from_graph=False)

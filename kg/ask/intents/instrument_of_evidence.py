@@ -21,6 +21,8 @@ SELECT ?answer (MAX(1.0 / ?rank) AS ?score) WHERE {
   #VALUES ?type
   ?document pkg:about/(pkg:mandatedBy|pkg:implements)? ?answer .
   ?answer a ?type .
+  OPTIONAL { ?answer pkg:year ?year }
+  #YEARS_IF_KNOWN ?year
   FILTER NOT EXISTS {
     #VALUES ?named
     FILTER(?answer = ?named)
@@ -37,7 +39,8 @@ def plan(reading: Reading, ranked: Ranked, *, vocab: str) -> Plan | None:
     kind = ASKS[reading.asks]
     named = [NamedNode(lk.iri) for lk in reading.linked("Resolution", "Treaty", "LegalInstrument", "NationalLaw")]
     sparql = TEMPLATE.bind({"document rank": [(NamedNode(d), integer(r)) for d, r in ranked.documents],
-                            "type": [NamedNode(vocab + kind)], "named": named}, vocab=vocab)
+                            "type": [NamedNode(vocab + kind)], "named": named}, vocab=vocab,
+                           years=reading.constraints.years, undated=reading.constraints.undated_answers)  # the answer's own year, where the graph has one
     why = (f"the question asks for a {kind} the graph relates to nothing it names: "
            "the answer is the instrument of the best evidence")
     return Plan(TEMPLATE.name, why, sparql, from_graph=False)

@@ -26,6 +26,8 @@ TRANSITIVE = Template("instruments_cited", "instruments the named instrument cit
 
 def plan(reading: Reading, ranked: Ranked, *, vocab: str) -> Plan | None:
     sources = reading.linked(*INSTRUMENT_TYPES)
+    if reading.asks not in (None, *INSTRUMENT_TYPES):  # "Which states are mentioned in 660?" asks for no instrument
+        return None
     if "cites" not in reading.relations or not reading.cited_by or not sources:
         return None
     template = TRANSITIVE if reading.transitive else TEMPLATE

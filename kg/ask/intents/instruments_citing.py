@@ -29,6 +29,8 @@ TRANSITIVE = Template("instruments_citing", "instruments that cite the named ins
 
 def plan(reading: Reading, ranked: Ranked, *, vocab: str) -> Plan | None:
     targets = reading.linked(*INSTRUMENT_TYPES)
+    if reading.asks not in (None, *INSTRUMENT_TYPES):  # "Which states are mentioned in 660?" asks for no instrument
+        return None
     if "cites" not in reading.relations or reading.cited_by or not targets:
         return None
     template = TRANSITIVE if reading.transitive else TEMPLATE
