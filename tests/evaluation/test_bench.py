@@ -7,7 +7,6 @@ JSON's numbers, and that the measured store is left untouched. Nothing asserts a
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,10 +15,10 @@ from typer.testing import CliRunner
 
 from api.cli_bench import register, server_command
 from tests.evaluation.cli_app import make_app as make_cli_app
+from tests.evaluation.tiny_store import tiny_store
 from evaluation.bench.report import BenchReport, render_rich, tables
 from evaluation.bench.run import BenchPlan, run_bench
 from evaluation.bench.sparql_mix import QUERIES
-from tests.conftest import SAMPLE
 
 SHEETS = ("cicte-cybersecurity-program.txt", "gelavex.txt", "mispa.txt")
 QUESTIONS = ("Which programs help states draft non-proliferation laws?",
@@ -30,20 +29,7 @@ QUESTIONS = ("Which programs help states draft non-proliferation laws?",
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """Settings of a store ingested from three sample sheets with use-m3 only, and the sheets' folder."""
-    from ingest.pipeline import Ingestor
-    from kg.settings import Settings
-    from kg.workspace import Workspace
-
-    root = tmp_path_factory.mktemp("bench")
-    sheets = root / "sheets"
-    sheets.mkdir()
-    for name in SHEETS:
-        shutil.copy(SAMPLE / name, sheets / name)
-    settings = Settings(store=root / "store", embedders=("use-m3",), default_embedder="use-m3")
-    ws = Workspace(settings)
-    Ingestor(ws).ingest_paths([sheets])
-    ws.close()
-    return settings, sheets
+    return tiny_store(tmp_path_factory.mktemp("bench"), SHEETS)
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:

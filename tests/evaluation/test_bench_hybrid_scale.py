@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from collections.abc import Callable
@@ -16,7 +15,7 @@ from evaluation.bench_hybrid_scale import (bench_hybrid_scale, mixed_vectors, re
                                            sentences_of)
 from kg.index.base import PassageRow
 from kg.settings import Settings
-from tests.conftest import SAMPLE
+from tests.evaluation.tiny_store import tiny_store
 
 SHEETS = ("cicte-cybersecurity-program.txt", "cicad-savia.txt", "aicma-mine-action.txt")
 QUESTIONS = ("Which programs train cybersecurity incident response teams?",
@@ -26,20 +25,7 @@ QUESTIONS = ("Which programs train cybersecurity incident response teams?",
 
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    from ingest.pipeline import Ingestor
-    from kg.settings import Settings
-    from kg.workspace import Workspace
-
-    root = tmp_path_factory.mktemp("hybrid-scale")
-    sheets = root / "sheets"
-    sheets.mkdir()
-    for name in SHEETS:
-        shutil.copy(SAMPLE / name, sheets / name)
-    settings = Settings(store=root / "store", embedders=("use-m3",), default_embedder="use-m3")
-    ws = Workspace(settings)
-    Ingestor(ws).ingest_paths([sheets])
-    ws.close()
-    return settings
+    return tiny_store(tmp_path_factory.mktemp("hybrid-scale"), SHEETS)[0]
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:

@@ -3,29 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from pyoxigraph import NamedNode, Quad
 
 from kg.linking.linker import Linker
-from kg.linking.names import Symbol, read_names
+from kg.linking.names import Symbol
 from ontology.iri import Iris
-from ontology.reference import reference_quads
+from tests.reference_linker import reference_linker
 
 IRIS = Iris("https://policykg.org/")
 
 
 @pytest.fixture(scope="module")
 def linker() -> Linker:
-    from kg.store import scratch_store
-
-    store = scratch_store()
-    graphs: dict[str, list[Quad]] = {}
-    for q in reference_quads(IRIS):
-        assert isinstance(q.graph_name, NamedNode)
-        graphs.setdefault(q.graph_name.value, []).append(q)
-    for graph, quads in graphs.items():
-        store.add_to_graph(graph, quads)
-    symbols = [Symbol(IRIS.unsc_resolution(1373, 2001), "S/RES/1373 (2001)", 1373, 2001)]
-    return Linker(read_names(store, IRIS.ontology), symbols)
+    return reference_linker(IRIS, [Symbol(IRIS.unsc_resolution(1373, 2001), "S/RES/1373 (2001)", 1373, 2001)])
 
 
 @pytest.mark.parametrize(("text", "mention", "iso3"), [

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pyoxigraph import NamedNode, Quad
 
 from kg.linking.expansion import ExpansionPolicy, LinkerExpansion
 from kg.linking.linker import Linker
-from kg.linking.names import Name, read_names
+from kg.linking.names import Name
 from ontology.iri import Iris
+from tests.reference_linker import reference_linker
 
 IRIS = Iris("https://policykg.org/")
 
@@ -18,17 +18,7 @@ IRIS = Iris("https://policykg.org/")
 @pytest.fixture(scope="module")
 def linker() -> Linker:
     """The linker over the shipped reference data (states, organizations, themes, treaties in four languages)."""
-    from kg.store import scratch_store
-    from ontology.reference import reference_quads
-
-    store = scratch_store()
-    graphs: dict[str, list[Quad]] = {}
-    for q in reference_quads(IRIS):
-        assert isinstance(q.graph_name, NamedNode)
-        graphs.setdefault(q.graph_name.value, []).append(q)
-    for graph, quads in graphs.items():
-        store.add_to_graph(graph, quads)
-    return Linker(read_names(store, IRIS.ontology))
+    return reference_linker(IRIS)
 
 
 @pytest.fixture(scope="module")
