@@ -1,4 +1,5 @@
-"""Mention finding with spaCy: the gazetteer sets entities first, the statistical NER fills gaps.
+"""Mention finding with spaCy: the gazetteer (the kg linker, exact names) sets entities first, the
+statistical NER fills gaps.
 
 The gazetteer runs as a pipeline component before ``ner`` and writes its matches as
 entities with the canonical IRI as ``kb_id``; spaCy's NER keeps pre-set entities, so

@@ -2,6 +2,7 @@
 
 One :class:`~kg.linking.linker.Linker` per store state (:mod:`kg.linking.cache`), built from the
 labels, aliases, acronyms, symbols and demonyms the graph holds (:mod:`kg.linking.names`), plus
-demonyms derived by rule from state names (:mod:`kg.linking.demonyms`). ``/ask`` and query expansion
-(:mod:`kg.linking.expansion`) use it; ingest's gazetteer (``ingest/gazetteer.py``) is to move onto it later.
+demonyms derived by rule from state names (:mod:`kg.linking.demonyms`). ``/ask``, query expansion
+(:mod:`kg.linking.expansion`) and ingest (``ingest/gazetteer.py``: a linker over the State, Organization
+and Theme names, exact names only) use it.
 """

@@ -10,13 +10,19 @@ Four ways a mention is found, tried in this order on the tokens not yet taken:
    state, organization, program or treaty (rapidfuzz ratio).
 
 Where one name fits entities of several types, the type the caller expects wins (``expect``).
+Ingest asks for fewer ways: ``kinds`` restricts the types linked (so a law's title, not asked for,
+takes no span and the themes inside it are still found), ``fuzzy=False`` keeps to exact names, and
+``demonyms=False`` leaves out the demonym rule, whose lower-case matches in running Spanish and French
+text include ordinary words ("granadas" is grenades, not Grenada's): a fact in the graph needs more
+than a question's reading does.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -32,6 +38,13 @@ FUZZY_KINDS = frozenset({"State", "Organization", "Program", "Treaty", "National
 FUZZY_MIN_CHARS = 6
 FUZZY_CUTOFF = 87.0
 MAX_WORDS = 12
+DEMONYM_CACHE = 200_000  # words; a few MB
+
+
+@lru_cache(maxsize=1 << 17)
+def fold_token(token: str) -> str:
+    """A token's comparison key. Cached: ingest folds every token of the corpus, and words repeat."""
+    return fold(token)
 
 
 @dataclass(frozen=True)
@@ -51,6 +64,11 @@ class Link:
         return asdict(self)
 
 
+def _rank(kind: str) -> int:
+    """How specific a type is (lower first); a type the graph does not list comes last."""
+    return TYPES.index(kind) if kind in TYPES else len(TYPES)
+
+
 @dataclass(frozen=True)
 class _Entry:
     key: tuple[str, ...]
@@ -68,7 +86,7 @@ class Linker:
         for n in sorted(names, key=lambda n: not n.preferred):  # stable: a preferred label is an entity's label
             self.names.setdefault(n.iri, []).append(n)
             current = self.types.get(n.iri)
-            if current is None or TYPES.index(n.kind) < TYPES.index(current):
+            if current is None or _rank(n.kind) < _rank(current):
                 self.types[n.iri] = n.kind
             if n.how == "label" and n.lang is not None:
                 self.labels.setdefault(n.iri, {}).setdefault(n.lang, n.text)
@@ -78,6 +96,7 @@ class Linker:
             self.types[s.iri] = "Resolution"
             self.labels[s.iri] = {"": s.symbol}
         self.symbols = SymbolTable(symbols)
+        self.has_symbols = bool(symbols)
         self.index: dict[str, list[_Entry]] = {}
         fuzzy: dict[int, dict[str, list[Name]]] = {}
         for n in names:
@@ -91,13 +110,17 @@ class Linker:
             entries.sort(key=lambda e: -len(e.key))
         self.fuzzy = fuzzy
         self.demonyms = DemonymRule((n.text, n.iri) for n in names if n.kind == "State" and n.how == "label")
+        #: the rule's answer per word: ingest asks it of every longer word of every passage, and a corpus
+        #: repeats its words (the rule is pure, so a shared cache keeps ``link`` thread-safe)
+        self._demonym_of: dict[str, str | None] = {}
 
     def label(self, iri: str, lang: str) -> str:
         """The entity's name in ``lang``, else in English, else any; the IRI's last segment when it has none."""
         names = self.labels.get(iri, {})
         return names.get(lang) or names.get("en") or names.get("") or next(iter(names.values()), iri.rsplit("/", 1)[-1])
 
-    def link(self, text: str, *, expect: Sequence[str] = ()) -> list[Link]:
+    def link(self, text: str, *, expect: Sequence[str] = (), kinds: Collection[str] | None = None,
+             fuzzy: bool = True, demonyms: bool = True) -> list[Link]:
         """Non-overlapping mentions in text order. Cost: linear in the tokens, plus one fuzzy lookup per
         untaken span of up to three words.
 
@@ -108,19 +131,22 @@ class Linker:
         [('angolais', 's:AGO', 'demonym'), ('OAS', 'o:oas', 'acronym'), ('Guatamala', 's:GTM', 'fuzzy')]
         >>> [l.iri for l in Linker(names).link("AICMA", expect=["Organization"])], [l.iri for l in Linker(names).link("AICMA")]
         (['o:aicma'], ['p:aicma'])
+        >>> [(l.mention, l.type) for l in Linker(names).link("AICMA, OAS, Guatamala", kinds=["Organization"], fuzzy=False)]
+        [('AICMA', 'Organization'), ('OAS', 'Organization')]
         """
         tokens = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
-        folded = [fold(t[0]) for t in tokens]
+        folded = [fold_token(t[0]) for t in tokens]
         taken = [False] * len(tokens)
         found: list[Link] = []
-        for start, end, symbol in self.symbols.find(text):
+        with_symbols = self.has_symbols and (kinds is None or "Resolution" in kinds)
+        for start, end, symbol in self.symbols.find(text) if with_symbols else ():
             found.append(Link(text[start:end], start, end, symbol.iri, symbol.symbol, "Resolution", 1.0, "symbol"))
             for i, (_, a, b) in enumerate(tokens):
                 if a < end and start < b:
                     taken[i] = True
         i = 0
         while i < len(tokens):
-            match = None if taken[i] else self._exact(tokens, folded, taken, i, expect)
+            match = None if taken[i] else self._exact(tokens, folded, taken, i, expect, kinds)
             if match is None:
                 i += 1
                 continue
@@ -129,16 +155,25 @@ class Linker:
             taken[i:i + n] = [True] * n
             i += n
         for i, (word, _, _) in enumerate(tokens):
-            if not taken[i] and len(word) >= 5:
-                iri = self.demonyms(word)
+            if demonyms and not taken[i] and len(word) >= 5 and (kinds is None or "State" in kinds):
+                iri = self._demonym(word)
                 if iri is not None:
                     found.append(self._link(text, tokens, i, 1, Name(word, iri, "State", "demonym"), "demonym", 1.0))
                     taken[i] = True
-        found += self._fuzzy(text, tokens, folded, taken, expect)
+        if fuzzy:
+            found += self._fuzzy(text, tokens, folded, taken, expect, kinds)
         return sorted(found, key=lambda link: link.start)
 
+    def _demonym(self, word: str) -> str | None:
+        if word in self._demonym_of:
+            return self._demonym_of[word]
+        iri = self.demonyms(word)
+        if len(self._demonym_of) < DEMONYM_CACHE:
+            self._demonym_of[word] = iri
+        return iri
+
     def _exact(self, tokens: list[tuple[str, int, int]], folded: list[str], taken: list[bool], i: int,
-               expect: Sequence[str]) -> tuple[int, Name] | None:
+               expect: Sequence[str], kinds: Collection[str] | None) -> tuple[int, Name] | None:
         best: list[Name] = []
         size = 0
         for entry in self.index.get(folded[i], ()):
@@ -146,6 +181,8 @@ class Linker:
             if size and n < size:
                 break
             if tuple(folded[i:i + n]) != entry.key or any(taken[i:i + n]):
+                continue
+            if kinds is not None and self.types.get(entry.name.iri, entry.name.kind) not in kinds:
                 continue
             surface = "".join(t[0] for t in tokens[i:i + n])
             if entry.name.how == "acronym" and surface != entry.name.text.replace(" ", ""):
@@ -157,12 +194,12 @@ class Linker:
             size = n
         if not best:
             return None
-        best.sort(key=lambda m: (self.types.get(m.iri, m.kind) not in expect, TYPES.index(self.types.get(m.iri, m.kind)),
+        best.sort(key=lambda m: (self.types.get(m.iri, m.kind) not in expect, _rank(self.types.get(m.iri, m.kind)),
                                  m.how != "label", m.iri))
         return size, best[0]
 
     def _fuzzy(self, text: str, tokens: list[tuple[str, int, int]], folded: list[str], taken: list[bool],
-               expect: Sequence[str]) -> list[Link]:
+               expect: Sequence[str], kinds: Collection[str] | None) -> list[Link]:
         out: list[Link] = []
         i = 0
         while i < len(tokens):
@@ -176,8 +213,9 @@ class Linker:
                 if len(query) < FUZZY_MIN_CHARS or not choices or not tokens[i][0][:1].isupper():
                     continue  # a typo'd name still starts with a capital; lower-case words are not names
                 best = process.extractOne(query, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-                if best is not None:
-                    names = sorted(choices[best[0]], key=lambda m: (m.kind not in expect, m.iri))
+                names = sorted((m for m in choices[best[0]] if kinds is None or self.types.get(m.iri, m.kind) in kinds),
+                               key=lambda m: (m.kind not in expect, m.iri)) if best is not None else []
+                if best is not None and names:
                     hit = (n, names[0], float(best[1]) / 100)
                     break
             if hit is None:
