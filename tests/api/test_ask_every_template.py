@@ -56,6 +56,13 @@ CASES: list[tuple[str, str, str, str | None, str]] = [
     ("program_actors", "pt", "Com que parceiros conta o programa PSAP?", None, "slice"),
     ("program_actors", "fr", "Quels pays financent le programme PACAM ?", "United States", "slice"),
 
+    # a theme and no program: the actors of the theme's programs ("who…" asks for actors, whatever kind-word follows)
+    ("theme_actors", "en", "Who funds the programs on firearms control?", "United States", "programs"),
+    ("theme_actors", "es", "¿Quiénes son los socios de los programas de ciberseguridad?", "Microsoft", "programs"),
+    ("theme_actors", "pt", "Quem financia os programas de controle de armas de fogo?", "Spain", "programs"),
+    ("theme_actors", "fr", "Quelles organisations sont partenaires des programmes de cybersécurité ?", "Microsoft",
+     "programs"),
+
     ("laws_of_state", "en", "Which US federal statutes are in the collection?", None, "programs"),
     ("laws_of_state", "es", "Enumera las leyes federales de México.", None, "programs"),
     ("laws_of_state", "pt", "Quais leis canadenses estão disponíveis?", None, "programs"),

@@ -10,10 +10,10 @@ from types import ModuleType
 
 from kg.ask.intents import (compare_states, entities_of_evidence, instrument_of_evidence, instruments_cited,
                             instruments_citing, laws_of_state, practices_related, program_actors, programs_related,
-                            states_involved)
+                            states_involved, theme_actors)
 
 # compare_states first: a comparison names two states, which programs_related would read as "programs of either".
 INTENTS: tuple[ModuleType, ...] = (compare_states, instruments_cited, instruments_citing, program_actors,
-                                   programs_related, states_involved, laws_of_state, practices_related,
+                                   theme_actors, programs_related, states_involved, laws_of_state, practices_related,
                                    instrument_of_evidence,
                                    entities_of_evidence)
