@@ -142,8 +142,10 @@ def serve_main() -> None:
     """Entry point of the bench's service: ``serve_main()`` with argv = [settings JSON, port]."""
     import uvicorn
 
-    from api.app import create_app
+    from api.app import create_app, uvicorn_options
     from kg.settings import Settings
 
     payload, port = sys.argv[1], int(sys.argv[2])
-    uvicorn.run(create_app(Settings.model_validate_json(payload)), host="127.0.0.1", port=port, log_level="warning")
+    settings = Settings.model_validate_json(payload)
+    # The options `policykg serve` gives uvicorn, so that what is measured is what is served.
+    uvicorn.run(create_app(settings), host="127.0.0.1", port=port, log_level="warning", **uvicorn_options(settings))

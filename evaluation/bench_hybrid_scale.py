@@ -38,7 +38,7 @@ from evaluation.bench.memory import status_kb
 from evaluation.bench.timing import percentile
 from kg.index.base import PassageRow
 from kg.index.bm25 import Bm25Index
-from kg.index.dense import HNSW_M, FaissIndex
+from kg.index.dense import HNSW_M, IVF_CODES, FaissIndex
 from kg.index.passage_set import PassageSet
 from kg.search import Searcher
 from kg.settings import Settings
@@ -71,7 +71,7 @@ class HybridScaleReport:
     threads: int
     build_s: dict[str, float]  # passages, bm25, hnsw, ivf
     legs_p50_ms: dict[str, float]  # each leg alone, with the service's index and setting
-    index_mb: dict[str, float]  # on disk: bm25, vectors, hnsw, ivf (each with its own copy of the vectors)
+    index_mb: dict[str, float]  # on disk: bm25, vectors, hnsw, ivf (each its own copy of the vectors; ivf's float16)
     rss_mb: dict[str, float]  # the bench process: before, after building, after searching; peak
     service_default: str  # the row label of the service's index and setting
     rows: list[HybridRow] = field(default_factory=list)
@@ -297,7 +297,7 @@ def _measure(ws: FixedWorkspace, real: PassageSet, embedder: str, *, size: int, 
     encode_times, vectors_of = _timed(lambda q: ws.encode_query(embedder, q), asked)
     ws.encoded = dict(zip(asked, vectors_of))
     say("hybrid, exact dense")
-    # The same vectors, scored exactly: PassageSet.dense_scores' path below the threshold.
+    # The same vectors, scored exactly: PassageSet.scored_rows' path below the threshold.
     exact_view = copy.copy(served)
     exact_view.approximate = False
     ws.fixed.dense[embedder] = exact_view
@@ -320,17 +320,17 @@ def _measure(ws: FixedWorkspace, real: PassageSet, embedder: str, *, size: int, 
             report_rows.append(row(f"HNSW{HNSW_M} efSearch={ef}, {fetched} candidates", hnsw))
         for probes in nprobe:
             ivf.nprobe = probes
-            report_rows.append(row(f"IVF{lists},Flat nprobe={probes}, {fetched} candidates", ivf))
+            report_rows.append(row(f"IVF{lists},{IVF_CODES} nprobe={probes}, {fetched} candidates", ivf))
     ws.settings = settings
     hnsw.ef_search, ivf.nprobe = settings.hnsw_ef_search, settings.ivf_nprobe
     default = (f"HNSW{HNSW_M} efSearch={settings.hnsw_ef_search}" if settings.ann_index == "hnsw"
-               else f"IVF{lists},Flat nprobe={settings.ivf_nprobe}") + f", {settings.ann_candidates} candidates"
+               else f"IVF{lists},{IVF_CODES} nprobe={settings.ivf_nprobe}") + f", {settings.ann_candidates} candidates"
     ws.fixed.dense[embedder] = served
     say("each leg alone")
     passages, query_vector = ws.fixed, ws.encoded
     bm25_times, _ = _timed(lambda q: passages.bm25.search(q, 50), asked)
-    dense_times, _ = _timed(lambda q: passages.dense_scores(embedder, query_vector[q], context=settings.context_weight,
-                                                            depth=settings.ann_candidates), asked)
+    dense_times, _ = _timed(lambda q: passages.scored_rows(embedder, query_vector[q], context=settings.context_weight,
+                                                           depth=settings.ann_candidates), asked)
     say("hybrid as served: the service's index, each query encoded")
     ws.encoded = None
     served_row = row(f"{default}, query encoded (as served)", served)

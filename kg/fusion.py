@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from kg.index.base import Scored
+from kg.index.row_scores import RowScores
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
@@ -34,34 +35,30 @@ class FusionWeights:
 
 def top_rows(scores: Floats, k: int) -> Ints:
     """The ``k`` rows of highest finite score, best first (ties by row)."""
-    finite = np.flatnonzero(np.isfinite(scores))
-    if not len(finite) or k <= 0:
-        return np.zeros(0, dtype=np.int64)
-    k = min(k, len(finite))
-    part = finite[np.argpartition(-scores[finite], k - 1)[:k]]
-    order: Ints = part[np.lexsort((part, -scores[part]))]
-    return order
+    return RowScores.of(scores).top(k)
 
 
-def dense_first(dense: Floats, lexical: Sequence[Scored], *, depth: int, lexical_depth: int,
+def dense_first(dense: Floats | RowScores, lexical: Sequence[Scored], *, depth: int, lexical_depth: int,
                 weights: FusionWeights, matches: Matches | None = None) -> list[Scored]:
-    """Fuse ``dense`` (one score per row, -inf or NaN where a row may not or was not scored) with
-    the ``lexical`` ranking; candidates are the ``depth`` best dense rows and the
-    ``lexical_depth`` best lexical rows. Pure; best first.
+    """Fuse ``dense`` (one score per row, -inf or NaN where a row may not or was not scored; or the
+    scored rows alone, as the dense leg gives them past the ANN threshold) with the ``lexical``
+    ranking; candidates are the ``depth`` best dense rows and the ``lexical_depth`` best lexical
+    rows. Pure; best first.
 
     >>> dense = np.array([0.80, 0.79, 0.50, -np.inf])
     >>> [s.row for s in dense_first(dense, [Scored(1, 12.0), Scored(2, 3.0)], depth=2, lexical_depth=2,
     ...                              weights=FusionWeights(lexical=0.03))]
     [1, 0, 2]
     """
-    candidates = np.union1d(top_rows(dense, depth),
-                            np.array([s.row for s in lexical[:lexical_depth]], dtype=np.int64))
-    candidates = candidates[np.isfinite(dense[candidates])]
+    scored = dense if isinstance(dense, RowScores) else RowScores.of(dense)
+    candidates = np.union1d(scored.top(depth), np.array([s.row for s in lexical[:lexical_depth]], dtype=np.int64))
+    score = scored.at(candidates)
+    finite = np.isfinite(score)
+    candidates, score = candidates[finite], score[finite]
     if not len(candidates):
         return []
     lexical_score = {s.row: s.score for s in lexical}
     best = max((s.score for s in lexical), default=0.0)
-    score = dense[candidates].astype(np.float64)
     if best > 0:
         score += weights.lexical * np.array([lexical_score.get(int(r), 0.0) for r in candidates]) / best
     if matches is not None and (weights.year or weights.type):

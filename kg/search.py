@@ -14,7 +14,7 @@ from pyoxigraph import Literal, NamedNode
 from kg.candidates import rows_of_iris
 from kg.constraints import Constraints, read_constraints
 from kg.errors import BadInput
-from kg.fusion import FusionWeights, dense_first, top_rows
+from kg.fusion import FusionWeights, dense_first
 from kg.index.base import Scored, rrf
 from kg.index.passage_set import PassageSet
 from kg.workspace import Workspace
@@ -191,9 +191,10 @@ class Searcher:
                     continue
                 # Past the HNSW threshold, the lexical hits get their dense scores too: fusion drops unscored rows.
                 lexical_rows = np.array([h.row for h in rankings.get("bm25", ())], dtype=np.int64)
-                scores = passages.dense_scores(n, vector, context=settings.context_weight, allowed=allowed,
-                                               also=lexical_rows, depth=max(settings.ann_candidates, depth))
-                rankings[n] = [Scored(int(r), float(scores[r])) for r in top_rows(scores, depth)]
+                scores = passages.scored_rows(n, vector, context=settings.context_weight, allowed=allowed,
+                                              also=lexical_rows, depth=max(settings.ann_candidates, depth))
+                best = scores.top(depth)
+                rankings[n] = [Scored(int(r), float(s)) for r, s in zip(best, scores.at(best))]
         if dense_first_here and scores is not None:
             weights = FusionWeights(settings.lexical_weight, settings.year_boost, settings.type_boost)
             constraints = read_constraints(query)

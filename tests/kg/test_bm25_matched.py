@@ -6,7 +6,7 @@ import numpy as np
 
 from kg.index.analyzer import analyze
 from kg.index.base import top_k
-from kg.index.bm25 import Bm25Index
+from kg.index.bm25 import Bm25Index, lowest_of_top
 
 WORDS = "port security cyber training drug demand mine action border control aviation cargo".split()
 
@@ -27,3 +27,17 @@ def test_search_equals_ranking_every_row() -> None:
             assert all(rows is None or s.row in set(rows.tolist()) for s in got)
             assert all(abs(every[s.row] - s.score) < 1e-6 for s in got)
     assert index.search("nothing matches here", 10) == []
+
+
+def test_bound_of_the_best_keeps_every_best_row_and_ties_by_row() -> None:
+    rng = np.random.default_rng(1)
+    texts = [" ".join(rng.choice(WORDS, size=int(rng.integers(3, 6)))) for _ in range(20_000)]  # many equal scores
+    index = Bm25Index.build(texts)
+    for query in ("port security", "drug", "mine action border cargo"):
+        every = np.asarray(index._retriever.get_scores(analyze(query)), dtype=np.float64)  # type: ignore[union-attr]
+        for k in (1, 10, 50):
+            order = np.lexsort((np.arange(len(every)), -every))[:k]  # best first, ties by row
+            got = index.search(query, k)
+            assert [s.row for s in got] == order.tolist()
+            assert [s.score for s in got] == every[order].tolist()
+            assert lowest_of_top(every, k) <= every[order[-1]]
