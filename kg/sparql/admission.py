@@ -66,33 +66,58 @@ class Admission:
         return None
 
     @contextmanager
+    def slot_now(self, client: str, *, trusted: bool) -> Iterator[bool]:
+        """A place now or not at all: yields True while holding one, False (holding none) where
+        :meth:`slot` would have to wait. Never blocks on capacity (an event loop may call it).
+
+        >>> gate = Admission(per_client=1, anonymous_total=2, wait_s=5)
+        >>> with gate.slot_now("10.0.0.1", trusted=False) as first, gate.slot_now("10.0.0.1", trusted=False) as second:
+        ...     first, second, gate.running()
+        (True, False, 1)
+        """
+        with self._changed:
+            placed = trusted or self._refusal(client) is None
+            if placed:
+                self._enter(client, trusted=trusted)
+        if not placed:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            self._leave(client, trusted=trusted)
+
+    @contextmanager
     def slot(self, client: str, *, trusted: bool) -> Iterator[float]:
         """Hold a place for one query while the block runs; yields the seconds spent waiting for it."""
         started = time.monotonic()
-        if trusted:
-            with self._changed:
-                self._trusted += 1
-            try:
-                yield 0.0
-            finally:
-                with self._changed:
-                    self._trusted -= 1
-                    self._changed.notify_all()
-            return
         with self._changed:
-            while (reason := self._refusal(client)) is not None:
+            while not trusted and (reason := self._refusal(client)) is not None:
                 left = self.wait_s - (time.monotonic() - started)
                 if left <= 0:
                     raise BackendUnavailable(f"{reason}; the query did not run (waited {self.wait_s:g} s)")
                 self._changed.wait(left)
-            self._by_client[client] += 1
-            self._anonymous += 1
+            self._enter(client, trusted=trusted)
         try:
             yield time.monotonic() - started
         finally:
-            with self._changed:
+            self._leave(client, trusted=trusted)
+
+    def _enter(self, client: str, *, trusted: bool) -> None:
+        """Count a query in (the caller holds the lock and found room)."""
+        if trusted:
+            self._trusted += 1
+        else:
+            self._by_client[client] += 1
+            self._anonymous += 1
+
+    def _leave(self, client: str, *, trusted: bool) -> None:
+        with self._changed:
+            if trusted:
+                self._trusted -= 1
+            else:
                 self._by_client[client] -= 1
                 if not self._by_client[client]:
                     del self._by_client[client]
                 self._anonymous -= 1
-                self._changed.notify_all()
+            self._changed.notify_all()

@@ -21,14 +21,17 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from kg.errors import QueryTimeout, ResultTooLarge
 from kg.sparql.execute import QueryAnswer, QueryExecutor, QueryJob
 from kg.sparql.guard import MAX_QUERY_CHARS, check_query, check_text, query_form
 from kg.sparql.search_block import PassageSearch, SearchCall, SearchRow, rewrite_search_blocks
 
-__all__ = ["Dataset", "Formats", "QueryLimits", "no_hits", "run_query"]
+if TYPE_CHECKING:
+    from kg.sparql.worker import QueryPool
+
+__all__ = ["Dataset", "Formats", "QueryLimits", "no_hits", "run_query", "run_query_now"]
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,25 @@ def run_query(query: str, *, executor: QueryExecutor, limits: QueryLimits, datas
     Traceback (most recent call last):
     kg.errors.ResultTooLarge: the answer has more than 2 rows, the row cap here; page it with LIMIT/OFFSET, or ask for truncation (truncate=1 over HTTP, --truncate in the CLI) to accept the first 2
     """
+    job, deadline_s = prepare_job(query, limits=limits, dataset=dataset, base_iri=base_iri, allowlist=allowlist,
+                                  formats=formats, search=search)
+    return accepted(executor.run(job, deadline_s=deadline_s, wait_s=limits.wait_s), limits)
+
+
+async def run_query_now(query: str, *, pool: QueryPool, limits: QueryLimits, dataset: Dataset = Dataset(),
+                        base_iri: str | None = None, allowlist: Sequence[str] = (),
+                        formats: Callable[[str | None], Formats] = _any_form) -> QueryAnswer | None:
+    """:func:`run_query` for a query without search blocks, if one of ``pool``'s workers is idle now: the
+    answer is awaited on the event loop. None (nothing ran) when it would have to wait for a worker."""
+    job, deadline_s = prepare_job(query, limits=limits, dataset=dataset, base_iri=base_iri, allowlist=allowlist,
+                                  formats=formats, search=None)
+    answer = await pool.run_now(job, deadline_s=deadline_s)
+    return None if answer is None else accepted(answer, limits)
+
+
+def prepare_job(query: str, *, limits: QueryLimits, dataset: Dataset, base_iri: str | None, allowlist: Sequence[str],
+                formats: Callable[[str | None], Formats], search: PassageSearch | None) -> tuple[QueryJob, float]:
+    """Steps 1-2 of the module docstring: the checked, rewritten job and the deadline its searches left."""
     check_text(query)  # the client's text: size, nesting, stray characters, before it is read further
     # The guard sees the query with its search blocks emptied (each is read, none is run): a
     # malformed block or a refused SERVICE costs no search.
@@ -117,7 +139,11 @@ def run_query(query: str, *, executor: QueryExecutor, limits: QueryLimits, datas
     job = QueryJob(query, default_graphs=dataset.default_graphs, named_graphs=dataset.named_graphs,
                    base_iri=base_iri, max_rows=limits.max_rows, results_format=chosen.results,
                    graph_format=chosen.graph)
-    answer = executor.run(job, deadline_s=deadline_s, wait_s=limits.wait_s)
+    return job, deadline_s
+
+
+def accepted(answer: QueryAnswer, limits: QueryLimits) -> QueryAnswer:
+    """Step 4: ``answer``, unless the row cap cut it and the caller did not ask for a cut answer."""
     if answer.truncated and not limits.truncate:  # never a silently cut answer: clients count what they receive
         cap = limits.max_rows or 0
         raise ResultTooLarge(f"the answer has more than {cap} rows, the row cap here; page it with LIMIT/OFFSET, "

@@ -20,6 +20,7 @@ the store backend and this package's result writers.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import queue
@@ -29,6 +30,8 @@ import sys
 import threading
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -59,9 +62,34 @@ class _Worker:
 
     def call(self, snapshot: Snapshot, job: QueryJob, *, deadline_s: float) -> QueryAnswer:
         """Send one job; wait at most ``deadline_s``. Raises ``TimeoutError`` or ``EOFError`` (worker gone)."""
-        self._outbox.send((snapshot, job, deadline_s))
+        self.send(snapshot, job, deadline_s=deadline_s)
         if not self._inbox.poll(deadline_s):
             raise TimeoutError
+        return self.receive()
+
+    async def call_async(self, snapshot: Snapshot, job: QueryJob, *, deadline_s: float) -> QueryAnswer:
+        """:meth:`call`, waiting on the event loop for the answer's bytes instead of blocking a thread."""
+        self.send(snapshot, job, deadline_s=deadline_s)
+        loop = asyncio.get_running_loop()
+        readable: asyncio.Future[None] = loop.create_future()
+        fd = self._inbox.fileno()
+
+        def arrived() -> None:
+            if not readable.done():
+                readable.set_result(None)
+
+        loop.add_reader(fd, arrived)
+        try:
+            await asyncio.wait_for(readable, deadline_s)  # TimeoutError past the deadline
+        finally:
+            loop.remove_reader(fd)
+        return self.receive()
+
+    def send(self, snapshot: Snapshot, job: QueryJob, *, deadline_s: float) -> None:
+        self._outbox.send((snapshot, job, deadline_s))
+
+    def receive(self) -> QueryAnswer:
+        """The answer to the job sent (which has arrived, or is arriving); raises the query's error."""
         kind, *payload = self._inbox.recv()
         if kind == "ok":
             return payload[0]  # type: ignore[no-any-return]
@@ -155,9 +183,31 @@ class QueryPool:
             if worker.process.poll() is None:
                 break
             self._discard(worker)  # died while idle (e.g. killed from outside): replace it, take another
+        with self._holding(worker, deadline_s):
+            return worker.call(self._snapshot_for(worker), job, deadline_s=deadline_s)
+
+    async def run_now(self, job: QueryJob, *, deadline_s: float) -> QueryAnswer | None:
+        """:meth:`run` if a worker is idle now, awaiting its answer on the event loop; None (nothing ran) if not.
+
+        The thread-pool hop of a blocking :meth:`run` costs a small query a fair share of its time;
+        a query that would have to wait for a worker takes :meth:`run` on a thread instead.
+        """
+        while True:
+            try:
+                worker = self._idle.get_nowait()
+            except queue.Empty:
+                return None
+            if worker.process.poll() is None:
+                break
+            self._discard(worker)
+        with self._holding(worker, deadline_s):
+            return await worker.call_async(self._snapshot_for(worker), job, deadline_s=deadline_s)
+
+    @contextmanager
+    def _holding(self, worker: _Worker, deadline_s: float) -> Iterator[None]:
+        """Around one job on ``worker``: give it back after, or kill it (timed out, dead, interrupted mid-call)."""
         try:
-            snapshot = self._snapshot_for(worker)
-            answer = worker.call(snapshot, job, deadline_s=deadline_s)
+            yield
         except TimeoutError:
             self._discard(worker)
             raise errors.QueryTimeout(f"the query was stopped at its {deadline_s:g} s deadline") from None
@@ -169,10 +219,9 @@ class QueryPool:
             self._idle.put(worker)  # the query failed normally: the worker is fine
             raise
         except BaseException:
-            self._discard(worker)  # interrupted mid-call: its pipe may hold a stale answer
+            self._discard(worker)  # interrupted mid-call (cancelled too): its pipe may hold a stale answer
             raise
         self._idle.put(worker)
-        return answer
 
     def close(self) -> None:
         with self._lock:
