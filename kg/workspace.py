@@ -13,6 +13,7 @@ import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from pyoxigraph import Literal, NamedNode, Quad
@@ -62,6 +63,11 @@ def _value(term: object) -> str:
     return "" if term is None else str(getattr(term, "value"))  # noqa: B009 (Term is a union)
 
 
+
+class StoreSizes(NamedTuple):
+    documents: int  # document graphs
+    quads: int
+
 class Workspace:
     """The store (from :func:`kg.store.open_store`), the passage indexes and the vector cache of ``settings.store``."""
 
@@ -80,6 +86,7 @@ class Workspace:
         self._embedders: dict[str, Embedder] = {}
         self._passages: PassageSet | None = None
         self._fingerprint: tuple[int, str] | None = None  # (store version, fingerprint)
+        self._sizes: tuple[int, StoreSizes] | None = None  # (store version, sizes)
         self._query_vectors: dict[tuple[str, str], np.ndarray] = {}  # recent questions: /ask links, then searches
         self._query_lock = threading.Lock()
         if not read_only:
@@ -132,6 +139,17 @@ class Workspace:
         h.update(",".join(self.settings.embedders).encode())
         self._fingerprint = (version, h.hexdigest()[:16])
         return self._fingerprint[1]
+
+    def sizes(self) -> StoreSizes:
+        """How many document graphs and quads the store holds, counted again only when its ``version`` moved.
+
+        Counting the quads walks the whole store (50 ms at a million quads, growing with it), and
+        ``/health`` is what load balancers poll on every replica.
+        """
+        version = self.store.version
+        if self._sizes is None or self._sizes[0] != version:
+            self._sizes = (version, StoreSizes(len(self.document_graphs()), len(self.store)))
+        return self._sizes[1]
 
     # passages and indexes
     def passage_rows(self) -> list[PassageRow]:

@@ -11,6 +11,6 @@ router = APIRouter(tags=["health"])
 
 @router.get("/health", summary="Service status and counts")
 def health(workspace: WorkspaceDep) -> dict[str, object]:
-    passages = workspace.passages()
-    return {"status": "ok", "documents": len(workspace.document_graphs()), "quads": len(workspace.store),
+    passages, sizes = workspace.passages(), workspace.sizes()
+    return {"status": "ok", "documents": sizes.documents, "quads": sizes.quads,
             "passages": len(passages.rows), "embedders": sorted(passages.dense)}
