@@ -49,17 +49,17 @@ def make_lifespan(settings: Settings):  # type: ignore[no-untyped-def]
 def uvicorn_options(settings: Settings) -> dict[str, Any]:
     """What uvicorn must be told for the app's limits to hold (``policykg serve`` and the test server use it).
 
-    h11 reads a request head (request line and headers) only up to a buffer size, 16 KiB by
-    default, and answers a longer one with a plain-text 400, or drops the connection while
-    the client is still sending. The buffer is set to four times ``max_url_bytes`` plus
-    64 KiB of headers: URLs up to the limit are served (a long SPARQL query by GET), longer
-    ones reach the app and get a 414 problem; only a head past the buffer meets h11's answer.
-    h11 is named because httptools, when installed, would not apply this buffer.
+    The parser is httptools (``api.http_protocol``), with the request head (request line and
+    headers) bounded at four times ``max_url_bytes`` plus 64 KiB of headers: URLs up to the limit
+    are served (a long SPARQL query by GET), longer ones reach the app and get a 414 problem; only
+    a head past the bound is refused by the server itself (431, also a problem).
 
-    >>> uvicorn_options(Settings(max_url_bytes=1000))
-    {'http': 'h11', 'h11_max_incomplete_event_size': 69536}
+    >>> uvicorn_options(Settings(max_url_bytes=1000))["http"].max_head_bytes
+    69536
     """
-    return {"http": "h11", "h11_max_incomplete_event_size": 4 * settings.max_url_bytes + 64 * 1024}
+    from api.http_protocol import bounded_protocol
+
+    return {"http": bounded_protocol(4 * settings.max_url_bytes + 64 * 1024)}
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -93,8 +93,11 @@ def create_app(settings: Settings) -> FastAPI:
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     install_problem_handlers(app)
     install_openapi(app, settings)
+    from api.direct_route import DirectRoute
     from api.middleware import GzipLargeAnswers, HeadAsGet
 
+    # Innermost: /sparql queries skip the router and dependency solving; the middlewares below still apply.
+    app.add_middleware(DirectRoute, path="/sparql", methods=frozenset({"GET", "POST"}), handler=sparql.direct)
     app.add_middleware(GzipLargeAnswers, minimum_size=1024)
     app.add_middleware(HeadAsGet)
     if settings.cors_origins:

@@ -258,7 +258,7 @@ def serve(
 
     from api.app import create_app, uvicorn_options
 
-    # h11, with a request-head buffer that lets over-long URLs reach the app's 414 (see uvicorn_options)
+    # httptools, with a bound on request heads that still lets over-long URLs reach the app's 414 (see uvicorn_options)
     uvicorn.run(create_app(State.settings), host=host, port=port, log_level="info", **uvicorn_options(State.settings))
 
 

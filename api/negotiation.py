@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from kg.errors import NotAcceptable
 from kg.formats import RDF_SYNTAXES, RESULTS_SYNTAXES
@@ -54,14 +55,15 @@ def content(media_types: Sequence[str]) -> dict[str, dict[str, object]]:
             for media in media_types}
 
 
-def parse_accept(header: str | None) -> list[tuple[str, float]]:
+@lru_cache(maxsize=512)  # clients send few distinct headers, and each request reads its own several times
+def parse_accept(header: str | None) -> tuple[tuple[str, float], ...]:
     """Media ranges with their q-values, best first (stable for equal q).
 
     >>> parse_accept("text/turtle;q=0.5, application/ld+json")
-    [('application/ld+json', 1.0), ('text/turtle', 0.5)]
+    (('application/ld+json', 1.0), ('text/turtle', 0.5))
     """
     if not header:
-        return [("*/*", 1.0)]
+        return (("*/*", 1.0),)
     ranges = []
     for part in header.split(","):
         fields = [f.strip() for f in part.split(";")]
@@ -76,7 +78,7 @@ def parse_accept(header: str | None) -> list[tuple[str, float]]:
                 except ValueError:
                     q = 0.0
         ranges.append((fields[0].lower(), q))
-    return sorted(ranges, key=lambda r: -r[1])
+    return tuple(sorted(ranges, key=lambda r: -r[1]))
 
 
 def _quality(offer: str, ranges: Sequence[tuple[str, float]]) -> tuple[float, int]:

@@ -87,7 +87,7 @@ async def read_body(request: Request, max_bytes: int) -> bytes:
 
 async def read_request(request: Request, max_bytes: int, *, field: str, direct_type: str,
                        dataset: tuple[str, str]) -> ProtocolRequest:
-    params = parse_qs(request.url.query, keep_blank_values=True)
+    params = parse_qs(request.scope.get("query_string", b"").decode(), keep_blank_values=True)  # as request.url.query
     if request.method == "POST":
         kind, charset = media_type(request.headers.get("content-type", ""))
         body = await read_body(request, max_bytes)

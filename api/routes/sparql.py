@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse
 from pyoxigraph import serialize
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import QueryServices, TrustedDep, get_settings, query_services
+from api.deps import QueryServices, TrustedDep, check_url_length, client_is_trusted, get_settings, query_services
 from api.negotiation import GRAPH_ALIASES, GRAPH_OFFERS, RESULT_ALIASES, RESULT_OFFERS, negotiate, pick_syntax
 from api.sparql_protocol import QUERY_RESPONSES, ProtocolRequest, endpoint_url, read_query_request
 from kg.errors import BadQuery, NotAcceptable
@@ -123,6 +123,12 @@ async def sparql(call: Annotated[QueryCall, Depends(query_call)], request: Reque
     if answer.truncated:  # only when the client asked for it (run_query refuses a cut answer otherwise)
         headers.update({"X-Result-Truncated": "true", "X-Result-Row-Cap": str(settings.max_rows)})
     return Response(answer.body, media_type=answer.media_type, headers=headers)
+
+
+async def direct(request: Request) -> Response:
+    """The route as :class:`api.direct_route.DirectRoute` serves it: the app's dependency, the route's, the route."""
+    await check_url_length(request)
+    return await sparql(await query_call(request, await client_is_trusted(request)), request)
 
 
 def _run_waiting(query: str, services: QueryServices, client: str, limits: QueryLimits, dataset: Dataset,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import socket
 from urllib.parse import urlencode, urlsplit
 
 import httpx
@@ -91,6 +92,46 @@ def test_long_get_queries_up_to_the_limit_and_414_past_it(light_server: str, lig
         status, media, body = raw_get(light_server, "/sparql?query=" + "x" * size)
         assert (status, media) == (414, PROBLEM), body[:200]
         assert json.loads(body)["status"] == 414 and "POST" in json.loads(body)["detail"]
+
+
+def _raw_exchange(url: str, head: bytes) -> bytes:
+    """Send ``head`` as it is and read until the server closes (or 10 s pass)."""
+    parts = urlsplit(url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=10) as conn:
+        try:
+            conn.sendall(head)
+        except OSError:  # the server may close while a long head is still being sent
+            pass
+        received = b""
+        try:
+            while chunk := conn.recv(65536):
+                received += chunk
+        except OSError:
+            pass
+        return received
+
+
+@pytest.mark.parametrize("part", ["header", "url"])
+def test_a_request_head_past_the_bound_is_a_431_problem(light_server: str, light_settings: Settings,
+                                                        part: str) -> None:
+    past = 4 * light_settings.max_url_bytes + 64 * 1024 + 1  # api.app.uvicorn_options
+    target, header = ("/health", "x" * past) if part == "header" else ("/sparql?query=" + "x" * past, "1")
+    answer = _raw_exchange(light_server, f"GET {target} HTTP/1.1\r\nHost: t\r\nX-Long: {header}\r\n\r\n".encode())
+    status_line, _, rest = answer.partition(b"\r\n")
+    head, _, body = rest.partition(b"\r\n\r\n")
+    assert status_line == b"HTTP/1.1 431 Request Header Fields Too Large", answer[:300]
+    assert b"content-type: application/problem+json" in head and b"connection: close" in head
+    assert json.loads(body)["status"] == 431
+    assert httpx.get(light_server + "/health").status_code == 200, "the server serves on"
+
+
+def test_heads_below_the_bound_are_served_on_one_connection(light_server: str, light_settings: Settings) -> None:
+    """Three heads of half the bound on one keep-alive connection: the count restarts with each request."""
+    half = (4 * light_settings.max_url_bytes + 64 * 1024) // 2
+    with httpx.Client() as client:
+        for _ in range(3):
+            r = client.get(light_server + "/health", headers={"X-Padding": "y" * half})
+            assert r.status_code == 200
 
 
 @pytest.mark.parametrize("method, path, allow", [
