@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -10,6 +11,8 @@ from fastapi import Depends, FastAPI
 
 from api.problems import install_problem_handlers
 from kg.settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 def make_lifespan(settings: Settings):  # type: ignore[no-untyped-def]
@@ -30,6 +33,8 @@ def make_lifespan(settings: Settings):  # type: ignore[no-untyped-def]
         app.state.workspace = workspace
         app.state.linkers = LinkerCache()  # one linker per store state, for query expansion and /ask alike
         app.state.searcher = open_searcher(workspace, linkers=app.state.linkers)
+        if settings.warm_up:  # the port opens once this is done: a load balancer's probe then means ready
+            log.info("warmed up in %.0f ms (model, query encoder, linker)", app.state.searcher.warm_up())
         app.state.ingestor = Ingestor(workspace)
         app.state.executor = open_executor(settings, workspace.store)
         app.state.admission = Admission(

@@ -209,6 +209,19 @@ class Searcher:
         return SearchResult(query, mode, None if mode == "bm25" else "+".join(names), k, active, tuple(hits),
                             round((time.perf_counter() - started) * 1000, 2))
 
+    def warm_up(self) -> float:
+        """Pay a first search's one-time costs now; the milliseconds it took.
+
+        A service's first search otherwise loads the default embedder's model, builds its
+        single-query encoder and the expansion linker, and faults in index pages: seconds on
+        the request of whoever comes first (on a replica a load balancer just added, the first
+        user it routes there). Read-only; a store with no passages costs nothing here.
+        """
+        started = time.perf_counter()
+        if self.ws.passages().rows:
+            self.search("warm up", k=1, mode=None)
+        return round((time.perf_counter() - started) * 1000, 1)
+
     def _matcher(self, constraints: Constraints, passages: PassageSet) -> Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]] | None:
         """Whether each row's document is of a year and of a type the question names (one store query)."""
         if not constraints.years and not constraints.types:

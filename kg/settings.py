@@ -107,6 +107,8 @@ class Settings(BaseSettings):
     query_expansion: bool = Field(True, description="Add the English names and acronyms of the states, "
                                                     "organizations, themes and treaties a query names (kg linker) "
                                                     "to its lexical (BM25) leg.")
+    warm_up: bool = Field(True, description="Run one search while the service starts, before it accepts requests, "
+                                            "so the first client does not wait for the model to load (seconds).")
     shapes: bool = Field(True, description="Validate each ingested document with SHACL.")
     max_document_bytes: int = Field(
         20_000_000, gt=0, description="Largest document file ingested, by POST /documents and by the ingest "

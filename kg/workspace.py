@@ -114,6 +114,11 @@ class Workspace:
         log.info("reference graphs loaded (%s)", version)
 
     # embedders
+    @property
+    def loaded_embedders(self) -> tuple[str, ...]:
+        """The embedders whose model is in memory (a model loads on first use, or at a service's warm-up)."""
+        return tuple(self._embedders)
+
     def embedder(self, name: str) -> Embedder:
         if name not in self._embedders:
             self._embedders[name] = open_embedder(name, precision=self.settings.e5_precision)

@@ -21,9 +21,9 @@ SAMPLE = ROOT / "data" / "sample"
 TOKEN = "test-token-0123456789abcdef"
 
 #: Resolutions for the end-to-end slice: the ones the checks name, plus neighbours for ranking to matter.
-SLICE = ["0242_1967", "0338_1973", "0660_1990", "0661_1990", "0662_1990", "0678_1990", "0687_1991",
+SLICE = ["0242_1967", "0338_1973", "0660_1990", "0661_1990", "0662_1990", "0678_1990",
          "0693_1991", "0714_1991", "0729_1992", "0841_1993", "0861_1993", "0873_1993", "0875_1993",
-         "0940_1994", "0001_1946", "0005_1946", "0082_1950", "0502_1982", "0505_1982"]
+         "0001_1946", "0005_1946", "0082_1950", "0502_1982", "0505_1982"]  # each is in the shared corpus
 
 
 def shared_or_skip(*parts: str) -> Path:
@@ -43,8 +43,7 @@ def slice_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("slice")
     for name in SLICE:
         src = shared / "corpus" / "unsc-resolutions" / f"S_RES_{name}_EN_GOLD.txt"
-        if src.exists():
-            (target / src.name).write_bytes(src.read_bytes())
+        (target / src.name).write_bytes(src.read_bytes())  # a missing one fails here, not by a smaller slice
     for src in SAMPLE.glob("*.txt"):
         (target / src.name).write_bytes(src.read_bytes())
     return target
