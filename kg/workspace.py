@@ -121,7 +121,8 @@ class Workspace:
 
     def embedder(self, name: str) -> Embedder:
         if name not in self._embedders:
-            self._embedders[name] = open_embedder(name, precision=self.settings.e5_precision)
+            self._embedders[name] = open_embedder(name, precision=self.settings.e5_precision,
+                                                  threads=self.settings.encoder_threads)
         return self._embedders[name]
 
     # documents
